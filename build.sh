@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# The one set-up command: installs what the project needs, fetches the native engines and
+# weights from npm, converts the weights to ONNX and builds. Idempotent: a step whose output
+# is current says so and does nothing.
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$PWD
+CACHE=$ROOT/.cache
+NATIVE=$ROOT/native/linux-x64
+CONFIG=${IMAGETOMUSIC_CONFIGURATION:-Release}
+
+ONNXRUNTIME=onnxruntime-node@1.30.0
+LIBVIPS=@img/sharp-libvips-linux-x64@1.3.4
+NSFWJS=nsfwjs@4.4.0
+VIPS_LIB=libvips-cpp.so.8.18.7
+
+step() { printf '\n==> %s\n' "$*"; }
+done_() { printf '    %s\n' "$*"; }
+sudo_() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+step "System packages (python3-onnx, python3-numpy: weight conversion; imagemagick: test fixtures)"
+missing=()
+/usr/bin/python3 -c 'import onnx, numpy' 2>/dev/null || missing+=(python3-onnx python3-numpy)
+command -v convert >/dev/null || missing+=(imagemagick)
+command -v node >/dev/null || missing+=(nodejs npm)
+if [ ${#missing[@]} -gt 0 ]; then
+  done_ "installing ${missing[*]}"
+  sudo_ apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive sudo_ apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+else
+  done_ "present"
+fi
+
+# npm_fetch <package@version>: prints the folder holding the unpacked package (cached).
+npm_fetch() {
+  local spec=$1 dir=$CACHE/npm/${1//\//_}
+  if [ ! -f "$dir/package/package.json" ]; then
+    mkdir -p "$dir"
+    (cd "$dir" && npm pack --silent "$spec" >/dev/null && tar xzf ./*.tgz && rm -f ./*.tgz)
+  fi
+  printf '%s\n' "$dir/package"
+}
+
+step "Native engines from npm ($ONNXRUNTIME, $LIBVIPS)"
+mkdir -p "$NATIVE"
+if [ ! -f "$NATIVE/libonnxruntime.so.1" ]; then
+  cp "$(npm_fetch $ONNXRUNTIME)/bin/napi-v6/linux/x64/libonnxruntime.so.1" "$NATIVE/"
+  done_ "fetched libonnxruntime.so.1"
+else done_ "libonnxruntime.so.1 present"; fi
+if [ ! -f "$NATIVE/$VIPS_LIB" ]; then
+  cp "$(npm_fetch $LIBVIPS)/lib/$VIPS_LIB" "$NATIVE/"
+  done_ "fetched $VIPS_LIB"
+else done_ "$VIPS_LIB present"; fi
+
+step "Reference runtime for the conversion check (@tensorflow/tfjs, scripts skipped)"
+if [ ! -d tools/reference/node_modules/@tensorflow/tfjs ] || [ tools/reference/package-lock.json -nt tools/reference/node_modules ]; then
+  (cd tools/reference && npm ci --ignore-scripts --no-audit --no-fund --silent)
+  touch tools/reference/node_modules
+  done_ "installed"
+else done_ "present"; fi
+
+step "MobileNetV2 weights ($NSFWJS) → models/mobilenet_v2_features.onnx"
+MODEL=models/mobilenet_v2_features.onnx
+STAMP=models/mobilenet_v2_features.stamp
+want=$(cat models/convert/* | sha256sum | cut -d' ' -f1)
+if [ ! -f "$MODEL" ] || [ "$(cat "$STAMP" 2>/dev/null)" != "$want" ]; then
+  src=$(npm_fetch $NSFWJS)/dist/models/mobilenet_v2
+  mkdir -p "$CACHE/tfjs"
+  node models/convert/export_tfjs.cjs "$src" "$CACHE/tfjs"
+  /usr/bin/python3 models/convert/build_onnx.py "$CACHE/tfjs" "$MODEL"
+  printf '%s\n' "$want" > "$STAMP"
+  done_ "converted ($(du -h "$MODEL" | cut -f1))"
+else done_ "up to date"; fi
+
+step "Build ($CONFIG)"
+dotnet build ImageToMusic.sln -c "$CONFIG" -nologo -v quiet -clp:NoSummary
+done_ "built; run ./imagetomusic --help"
