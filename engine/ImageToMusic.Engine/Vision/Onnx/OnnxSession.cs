@@ -43,8 +43,16 @@ public sealed unsafe class OnnxSession : IDisposable
             _session = new OrtSessionHandle(session);
         }
 
-        InputNames = ReadNames(api, api.SessionGetInputCount, api.SessionGetInputName);
-        OutputNames = ReadNames(api, api.SessionGetOutputCount, api.SessionGetOutputName);
+        try
+        {
+            InputNames = Array.AsReadOnly(ReadNames(api, api.SessionGetInputCount, api.SessionGetInputName));
+            OutputNames = Array.AsReadOnly(ReadNames(api, api.SessionGetOutputCount, api.SessionGetOutputName));
+        }
+        catch
+        {
+            _session.Dispose();
+            throw;
+        }
     }
 
     public IReadOnlyList<string> InputNames { get; }
@@ -74,13 +82,15 @@ public sealed unsafe class OnnxSession : IDisposable
 
         // All names, input first, as one buffer of NUL-terminated UTF-8 strings.
         var offsets = new int[outputs.Count + 1];
-        var text = new StringBuilder();
+        var length = 0;
         for (var i = 0; i <= outputs.Count; i++)
         {
-            offsets[i] = Encoding.UTF8.GetByteCount(text.ToString());
-            text.Append(i == 0 ? inputName : outputs[i - 1]).Append('\0');
+            offsets[i] = length;
+            length += Encoding.UTF8.GetByteCount(i == 0 ? inputName : outputs[i - 1]) + 1;
         }
-        var names = Encoding.UTF8.GetBytes(text.ToString());
+        var names = new byte[length];
+        for (var i = 0; i <= outputs.Count; i++)
+            Encoding.UTF8.GetBytes(i == 0 ? inputName : outputs[i - 1], names.AsSpan(offsets[i]));
 
         ObjectDisposedException.ThrowIf(_session.IsClosed, this);
         var api = OrtApi.Instance;
