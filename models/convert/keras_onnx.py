@@ -44,7 +44,7 @@ class KerasToOnnx:
         self._input_name = input_name
         for layer in model_config["config"]["layers"]:
             cls, name, config = layer["class_name"], layer["name"], layer["config"]
-            handler = getattr(self, "_" + cls, None)
+            handler = getattr(self, "_layer_" + cls, None)
             if handler is None:
                 raise NotImplementedError(f"layer {name}: class {cls} is not supported by keras_onnx.py")
             if config.get("data_format", "channels_last") != "channels_last":
@@ -106,32 +106,32 @@ class KerasToOnnx:
                                     group=group)
         return out, (oh, ow, kernel_oihw.shape[0])
 
-    # --- one method per supported Keras class: (name, config, inbound) -> (tensor, shape) ---
+    # --- _layer_<Keras class>(name, config, inbound) -> (tensor, shape), one per supported class ---
 
-    def _InputLayer(self, name, config, inbound):
+    def _layer_InputLayer(self, name, config, inbound):
         _, h, w, c = config["batch_input_shape"]
         self.inputs.append(helper.make_tensor_value_info(self._input_name, TensorProto.FLOAT, ["N", h, w, c]))
         return self._node("Transpose", [self._input_name], name, perm=[0, 3, 1, 2]), (h, w, c)
 
-    def _ZeroPadding2D(self, name, config, inbound):
+    def _layer_ZeroPadding2D(self, name, config, inbound):
         [(x, (h, w, c))] = inbound
         (top, bottom), (left, right) = _padding_pairs(config["padding"])
         pads = self._const(f"{name}/pads", np.array([0, 0, top, left, 0, 0, bottom, right], np.int64))
         return self._node("Pad", [x, pads], name), (h + top + bottom, w + left + right, c)
 
-    def _Conv2D(self, name, config, inbound):
+    def _layer_Conv2D(self, name, config, inbound):
         [(x, shape)] = inbound
         kernel = self._param(name, "kernel").transpose(3, 2, 0, 1)  # HWIO -> OIHW
         return self._conv(name, config, x, shape, kernel, group=1)
 
-    def _DepthwiseConv2D(self, name, config, inbound):
+    def _layer_DepthwiseConv2D(self, name, config, inbound):
         [(x, shape)] = inbound
         kh, kw, c, m = (kernel := self._param(name, "depthwise_kernel")).shape
         # TF orders depthwise outputs channel-major (c * m + j); ONNX group conv does the same.
         kernel = kernel.reshape(kh, kw, c * m).transpose(2, 0, 1)[:, None, :, :]
         return self._conv(name, config, x, shape, kernel, group=c)
 
-    def _BatchNormalization(self, name, config, inbound):
+    def _layer_BatchNormalization(self, name, config, inbound):
         [(x, shape)] = inbound
         if config["axis"] not in (-1, len(shape)):
             raise NotImplementedError(f"layer {name}: BatchNormalization over axis {config['axis']}")
@@ -143,7 +143,7 @@ class KerasToOnnx:
             ("mean", self._param(name, "moving_mean")), ("var", self._param(name, "moving_variance")))]
         return self._node("BatchNormalization", inputs, name, epsilon=config["epsilon"]), shape
 
-    def _ReLU(self, name, config, inbound):
+    def _layer_ReLU(self, name, config, inbound):
         [(x, shape)] = inbound
         if config.get("negative_slope", 0) != 0 or config.get("threshold", 0) != 0:
             raise NotImplementedError(f"layer {name}: leaky or thresholded ReLU")
@@ -153,7 +153,7 @@ class KerasToOnnx:
                   (("min", 0), ("max", config["max_value"]))]
         return self._node("Clip", [x, *bounds], name), shape
 
-    def _Add(self, name, config, inbound):
+    def _layer_Add(self, name, config, inbound):
         (acc, shape), *rest = inbound
         for i, (x, other) in enumerate(rest):
             if other != shape:
@@ -161,7 +161,7 @@ class KerasToOnnx:
             acc = self._node("Add", [acc, x], name if i == len(rest) - 1 else f"{name}/{i}")
         return acc, shape
 
-    def _AveragePooling2D(self, name, config, inbound):
+    def _layer_AveragePooling2D(self, name, config, inbound):
         [(x, (h, w, c))] = inbound
         if config["padding"] != "valid":
             raise NotImplementedError(f"layer {name}: pooling padding {config['padding']}")
@@ -170,7 +170,7 @@ class KerasToOnnx:
         out = self._node("AveragePool", [x], name, kernel_shape=[kh, kw], strides=[sh, sw])
         return out, ((h - kh) // sh + 1, (w - kw) // sw + 1, c)
 
-    def _Flatten(self, name, config, inbound):
+    def _layer_Flatten(self, name, config, inbound):
         [(x, shape)] = inbound
         if len(shape) != 3:
             raise NotImplementedError(f"layer {name}: Flatten of a rank-{len(shape)} tensor")
@@ -178,7 +178,7 @@ class KerasToOnnx:
         nhwc = self._node("Transpose", [x], f"{name}/nhwc", perm=[0, 2, 3, 1])
         return self._node("Flatten", [nhwc], name, axis=1), (int(np.prod(shape)),)
 
-    def _Dense(self, name, config, inbound):
+    def _layer_Dense(self, name, config, inbound):
         [(x, shape)] = inbound
         if len(shape) != 1:
             raise NotImplementedError(f"layer {name}: Dense on a rank-{len(shape)} tensor")
@@ -187,6 +187,6 @@ class KerasToOnnx:
         inputs = [x, self._const(f"{name}/W", kernel), self._const(f"{name}/B", bias)]
         return self._with_activation(name, config["activation"], 1, "Gemm", inputs), (kernel.shape[1],)
 
-    def _Dropout(self, name, config, inbound):
+    def _layer_Dropout(self, name, config, inbound):
         [tensor] = inbound
         return tensor  # inference: the identity, so the layer aliases its input
