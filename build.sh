@@ -62,12 +62,13 @@ else done_ "present"; fi
 step "MobileNetV2 weights ($NSFWJS) → models/mobilenet_v2_features.onnx"
 MODEL=models/mobilenet_v2_features.onnx
 STAMP=models/mobilenet_v2_features.stamp
-want=$(cat models/convert/* | sha256sum | cut -d' ' -f1)
-if [ ! -f "$MODEL" ] || [ "$(cat "$STAMP" 2>/dev/null)" != "$want" ]; then
+want=$( { echo "$NSFWJS"; cat models/convert/*; } | sha256sum | cut -d' ' -f1)
+if [ ! -f "$MODEL" ] || [ ! -f "${MODEL%.onnx}.json" ] || [ "$(cat "$STAMP" 2>/dev/null)" != "$want" ]; then
   src=$(npm_fetch $NSFWJS)/dist/models/mobilenet_v2
   mkdir -p "$CACHE/tfjs"
   node models/convert/export_tfjs.cjs "$src" "$CACHE/tfjs"
-  /usr/bin/python3 models/convert/build_onnx.py "$CACHE/tfjs" "$MODEL"
+  # -B: no __pycache__ in models/convert, whose files are hashed into the stamp above.
+  /usr/bin/python3 -B models/convert/build_onnx.py "$CACHE/tfjs" "$MODEL"
   printf '%s\n' "$want" > "$STAMP"
   done_ "converted ($(du -h "$MODEL" | cut -f1))"
 else done_ "up to date"; fi

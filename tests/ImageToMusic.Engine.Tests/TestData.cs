@@ -1,0 +1,35 @@
+namespace ImageToMusic.Engine.Tests;
+
+/// <summary>Where tests find the repository (for build.sh's outputs) and the shared data folder.</summary>
+internal static class TestData
+{
+    private static readonly Lazy<string> Root = new(FindRepoRoot);
+
+    /// <summary>The folder holding ImageToMusic.sln, found by walking up from the test binaries.</summary>
+    public static string RepoRoot => Root.Value;
+
+    /// <summary>IMAGETOMUSIC_DATA, else ../shared/data beside the repository (as on developer machines and CI).</summary>
+    public static string DataDir =>
+        Environment.GetEnvironmentVariable("IMAGETOMUSIC_DATA") is { Length: > 0 } configured
+            ? configured
+            : Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "data"));
+
+    public static string Emotion6Images => Path.Combine(DataDir, "emotion6", "images");
+
+    private static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "ImageToMusic.sln"))) return dir.FullName;
+        throw new InvalidOperationException($"No ImageToMusic.sln above {AppContext.BaseDirectory}.");
+    }
+}
+
+/// <summary>A fact that needs the Emotion6 photos; skipped, saying where it looked, only when they are absent.</summary>
+public sealed class Emotion6FactAttribute : FactAttribute
+{
+    public Emotion6FactAttribute()
+    {
+        if (!Directory.Exists(TestData.Emotion6Images))
+            Skip = $"Emotion6 images not found at {TestData.Emotion6Images}; set IMAGETOMUSIC_DATA to the shared data folder.";
+    }
+}
