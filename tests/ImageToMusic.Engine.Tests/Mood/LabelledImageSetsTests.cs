@@ -1,14 +1,13 @@
 using ImageToMusic.Engine.Mood;
-using ImageToMusic.Engine.Tests.Support;
 
 namespace ImageToMusic.Engine.Tests.Mood;
 
 public class LabelledImageSetsTests
 {
-    [Fact]
+    [Emotion6Fact]
     public void Emotion6_splits_have_the_documented_sizes_and_labels()
     {
-        var folder = TestPaths.RequireEmotion6();
+        var folder = TestData.Emotion6;
         var counts = LabelledImageSets.Splits.ToDictionary(s => s, s => LabelledImageSets.LoadEmotion6(folder, s));
 
         Assert.Equal(1404, counts["train"].Count);
@@ -21,19 +20,19 @@ public class LabelledImageSetsTests
         Assert.True(File.Exists(first.Path));
     }
 
-    [Fact]
+    [Emotion6Fact]
     public void Unknown_split_and_missing_folder_are_explained()
     {
-        var e = Assert.Throws<ArgumentException>(() => LabelledImageSets.LoadEmotion6(TestPaths.RequireEmotion6(), "holdout"));
+        var e = Assert.Throws<ArgumentException>(() => LabelledImageSets.LoadEmotion6(TestData.Emotion6, "holdout"));
         Assert.Contains("train, val, test", e.Message);
-        var missing = Assert.Throws<FileNotFoundException>(() => LabelledImageSets.LoadEmotion6(TestPaths.NewTempFolder(), "test"));
+        var missing = Assert.Throws<FileNotFoundException>(() => LabelledImageSets.LoadEmotion6(TestData.NewTempFolder(), "test"));
         Assert.Contains("ground_truth.txt", missing.Message);
     }
 
     [Fact]
     public void Csv_reads_paths_relative_to_the_images_folder()
     {
-        var folder = TestPaths.NewTempFolder();
+        var folder = TestData.NewTempFolder();
         var csv = Path.Combine(folder, "labels.csv");
         File.WriteAllText(csv, "image,valence,arousal\nbeach/1.jpg,7.5,4\nstorm.png,2,8.25\n");
 
@@ -53,7 +52,7 @@ public class LabelledImageSetsTests
     [InlineData("", "is empty")]
     public void Malformed_csv_names_the_line(string content, string expected)
     {
-        var csv = Path.Combine(TestPaths.NewTempFolder(), "labels.csv");
+        var csv = Path.Combine(TestData.NewTempFolder(), "labels.csv");
         File.WriteAllText(csv, content);
 
         var e = Assert.Throws<FormatException>(() => LabelledImageSets.LoadCsv(csv, "."));

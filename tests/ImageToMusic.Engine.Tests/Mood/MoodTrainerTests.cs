@@ -1,6 +1,5 @@
 using ImageToMusic.Engine.Mood;
 using ImageToMusic.Engine.Mood.Training;
-using ImageToMusic.Engine.Tests.Support;
 
 namespace ImageToMusic.Engine.Tests.Mood;
 
@@ -80,7 +79,7 @@ public class MoodTrainerTests
         var second = Train();
         Assert.Equal(first.Model.Version, second.Model.Version);
 
-        var path = Path.Combine(TestPaths.NewTempFolder(), MoodModel.DefaultFileName);
+        var path = Path.Combine(TestData.NewTempFolder(), MoodModel.DefaultFileName);
         MoodModelFile.Save(first.Model, path);
         var loaded = MoodModelFile.Load(path);
 
@@ -96,7 +95,7 @@ public class MoodTrainerTests
     [Fact]
     public void Broken_model_files_are_refused_with_the_reason()
     {
-        var folder = TestPaths.NewTempFolder();
+        var folder = TestData.NewTempFolder();
         var missing = Assert.Throws<FileNotFoundException>(() => MoodModelFile.Load(Path.Combine(folder, "none.json")));
         Assert.Contains("train mood", missing.Message);
 

@@ -1,6 +1,6 @@
 using ImageToMusic.Engine.Imaging;
 
-namespace ImageToMusic.Engine.Tests.Support;
+namespace ImageToMusic.Engine.Tests;
 
 /// <summary>Decoded images painted pixel by pixel, so evidence can be checked against known answers.</summary>
 public static class SyntheticImages

@@ -1,4 +1,3 @@
-using ImageToMusic.Engine.Tests.Support;
 using ImageToMusic.Engine.Vision;
 
 namespace ImageToMusic.Engine.Tests.Vision;

@@ -14,7 +14,19 @@ internal static class TestData
             ? configured
             : Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "data"));
 
-    public static string Emotion6Images => Path.Combine(DataDir, "emotion6", "images");
+    public static string Emotion6 => Path.Combine(DataDir, "emotion6");
+
+    public static string Emotion6Images => Path.Combine(Emotion6, "images");
+
+    public static string Models => Path.Combine(RepoRoot, "models");
+
+    /// <summary>A fresh folder under the system temp folder, for files a test makes.</summary>
+    public static string NewTempFolder()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "imagetomusic-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(path);
+        return path;
+    }
 
     private static string FindRepoRoot()
     {
