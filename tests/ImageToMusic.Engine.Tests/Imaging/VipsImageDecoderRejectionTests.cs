@@ -58,6 +58,30 @@ public sealed class VipsImageDecoderRejectionTests(ImageMagick magick) : IClassF
         Assert.Contains($"This {format} file is damaged or incomplete", rejected.Message);
     }
 
+    // fail_on=truncated is the lowest level that refuses the truncated files above; these quirks are
+    // what a stricter level would also refuse ('warning' the first, 'error' the second).
+    [Fact]
+    public void A_jpeg_whose_data_makes_libjpeg_warn_still_decodes()
+    {
+        var whole = magick.Convert("warned.jpg", "-size", "640x480", "plasma:", "-quality", "90");
+
+        var intact = _decoder.Decode(whole);
+        var warned = _decoder.Decode(HandMadeBytes.WithStrayMarkerInScan(whole));
+
+        Assert.Equal(intact.Rgb.AsSpan(0, 224 * 3 * 40).ToArray(), warned.Rgb.AsSpan(0, 224 * 3 * 40).ToArray()); // damage is further down
+    }
+
+    [Fact]
+    public void A_png_with_a_bad_checksum_over_intact_data_still_decodes()
+    {
+        var whole = magick.Convert("checksum.png", "-size", "320x240", "plasma:");
+
+        var intact = _decoder.Decode(whole);
+        var damaged = _decoder.Decode(HandMadeBytes.WithBadImageDataChecksum(whole));
+
+        Assert.Equal(intact.Rgb, damaged.Rgb);
+    }
+
     [Fact]
     public void A_file_cut_inside_its_header_is_corrupt()
     {
