@@ -35,7 +35,7 @@ public sealed class VipsImageDecoder : IImageDecoder
             throw new ImageRejectedException(ImageErrorKind.Empty, "The file is empty.");
         if (encoded.Length > Limits.MaxBytes)
             throw new ImageRejectedException(ImageErrorKind.TooLarge,
-                $"The file is {Megabytes(encoded.Length)} ({encoded.Length:N0} bytes); the limit is {Megabytes(Limits.MaxBytes)} ({Limits.MaxBytes:N0} bytes).");
+                $"The file is {FileSize(encoded.Length)}; the limit is {FileSize(Limits.MaxBytes)}.");
 
         // libvips reads the bytes in place, lazily, until the last pixel is written out: they stay
         // pinned for the whole decode.
@@ -193,7 +193,9 @@ public sealed class VipsImageDecoder : IImageDecoder
             ? Marshal.PtrToStringUTF8(value)
             : null;
 
-    private static string Megabytes(long bytes) => (bytes / 1048576.0).ToString("0.#", CultureInfo.InvariantCulture) + " MB";
+    private static string FileSize(long bytes) => bytes < 1 << 20
+        ? $"{bytes:N0} bytes"
+        : $"{(bytes / 1048576.0).ToString("0.#", CultureInfo.InvariantCulture)} MB ({bytes:N0} bytes)";
 
     private static string Megapixels(long pixels) => (pixels / 1e6).ToString("0.#", CultureInfo.InvariantCulture) + " megapixels";
 }

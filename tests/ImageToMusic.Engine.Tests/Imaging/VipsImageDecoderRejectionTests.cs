@@ -104,6 +104,14 @@ public sealed class VipsImageDecoderRejectionTests(ImageMagick magick) : IClassF
     }
 
     [Fact]
+    public void Over_the_default_byte_limit_the_message_speaks_in_megabytes_before_looking_at_the_bytes()
+    {
+        var rejected = Rejected(_decoder, new byte[21 << 20], ImageErrorKind.TooLarge);
+
+        Assert.Equal("The file is 21 MB (22,020,096 bytes); the limit is 20 MB (20,971,520 bytes).", rejected.Message);
+    }
+
+    [Fact]
     public void A_picture_over_the_pixel_limit_is_too_large_and_the_message_gives_its_dimensions()
     {
         var png = magick.Convert("wide.png", "-size", "80x50", "xc:red");
