@@ -99,6 +99,28 @@ internal static class HandMadeBytes
         return png.ToArray();
     }
 
+    /// <summary>
+    /// Puts a stray restart marker in the middle of the entropy-coded data: libjpeg warns "Corrupt JPEG
+    /// data: premature end of data segment" and carries on, as it does for many camera files.
+    /// </summary>
+    public static byte[] WithStrayMarkerInScan(byte[] jpeg)
+    {
+        var startOfScan = jpeg.AsSpan().IndexOf([(byte)0xFF, (byte)0xDA]);
+        var at = startOfScan + (jpeg.Length - startOfScan) / 2;
+        while (jpeg[at] == 0xFF || jpeg[at - 1] == 0xFF) at++;
+        return [.. jpeg.AsSpan(0, at), 0xFF, 0xD5, .. jpeg.AsSpan(at)];
+    }
+
+    /// <summary>Breaks the checksum of the first IDAT chunk, leaving the pixel data itself intact.</summary>
+    public static byte[] WithBadImageDataChecksum(byte[] png)
+    {
+        var damaged = png.ToArray();
+        var type = damaged.AsSpan().IndexOf("IDAT"u8);
+        var length = BinaryPrimitives.ReadUInt32BigEndian(damaged.AsSpan(type - 4));
+        damaged[type + 4 + (int)length] ^= 0xFF;
+        return damaged;
+    }
+
     private static byte[] WithSegment(byte[] jpeg, byte marker, byte[] payload)
     {
         if (jpeg[0] != 0xFF || jpeg[1] != 0xD8) throw new ArgumentException("Not a JPEG (no SOI).", nameof(jpeg));

@@ -45,8 +45,7 @@ public sealed class VipsImageDecoderFormatTests(ImageMagick magick) : IClassFixt
         catch (ImageRejectedException rejected)
         {
             Assert.Equal(ImageErrorKind.UnsupportedFormat, rejected.Kind);
-            Assert.Contains("HEIC", rejected.Message);
-            Assert.Contains("HEVC", rejected.Message); // libheif's own words, via libvips
+            Assert.StartsWith("This HEIC photo cannot be decoded", rejected.Message);
         }
     }
 

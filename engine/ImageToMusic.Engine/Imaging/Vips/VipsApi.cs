@@ -6,8 +6,9 @@ namespace ImageToMusic.Engine.Imaging.Vips;
 /// <summary>
 /// The slice of the libvips C API the decoder uses. Variadic functions are declared with a fixed
 /// arity per call shape: options are name/value pairs of ints, pointers or strings ending in a null
-/// pointer. Never pass a double through a variadic slot (its register differs from the fixed-arity
-/// call the runtime makes); double arrays travel as a VipsArrayDouble pointer.
+/// pointer. Never pass a double through a variadic slot: a fixed-arity call does not tell a variadic
+/// callee which vector registers hold arguments (%al on x86-64), so it could read garbage. Doubles
+/// travel inside a VipsArrayDouble.
 /// </summary>
 internal static class VipsApi
 {
