@@ -63,8 +63,9 @@ step "MobileNetV2 weights ($NSFWJS) → models/mobilenet_v2_features.onnx"
 MODEL=models/mobilenet_v2_features.onnx
 STAMP=models/mobilenet_v2_features.stamp
 want=$( { echo "$NSFWJS"; cat models/convert/*; } | sha256sum | cut -d' ' -f1)
+# Fetched even when the model is current: the conversion test compares against these original files.
+src=$(npm_fetch $NSFWJS)/dist/models/mobilenet_v2
 if [ ! -f "$MODEL" ] || [ ! -f "${MODEL%.onnx}.json" ] || [ "$(cat "$STAMP" 2>/dev/null)" != "$want" ]; then
-  src=$(npm_fetch $NSFWJS)/dist/models/mobilenet_v2
   mkdir -p "$CACHE/tfjs"
   node models/convert/export_tfjs.cjs "$src" "$CACHE/tfjs"
   # -B: no __pycache__ in models/convert, whose files are hashed into the stamp above.

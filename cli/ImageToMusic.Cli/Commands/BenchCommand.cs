@@ -1,0 +1,143 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using ImageToMusic.Engine;
+using ImageToMusic.Engine.Imaging;
+
+namespace ImageToMusic.Cli.Commands;
+
+/// <summary>
+/// `bench mood`: end-to-end speed of decode + evidence + backbone + heads on real photos and on a
+/// 4000×3000 JPEG. Files are read into memory first, so disk speed is not measured.
+/// </summary>
+internal static class BenchCommand
+{
+    public static Command Create()
+    {
+        var images = new Option<DirectoryInfo>("--images") { Description = "Folder of photos (searched recursively), e.g. <data>/emotion6/images.", Required = true };
+        var count = new Option<int>("--count") { Description = "Photos to use from the folder.", DefaultValueFactory = _ => 300 };
+        var large = new Option<FileInfo?>("--large") { Description = "A large JPEG to time (default: a 4000×3000 JPEG generated with ImageMagick)." };
+        var runs = new Option<int>("--runs") { Description = "Timed runs on the large JPEG.", DefaultValueFactory = _ => 30 };
+        var models = CommonOptions.Models();
+        var json = CommonOptions.Json();
+        var mood = new Command("mood", "Measure photos per second and p50/p95 latency, single-threaded and on all cores.") { images, count, large, runs, models, json };
+        mood.SetAction(result => Failures.Guard(() =>
+        {
+            using var analyzer = MoodAnalyzer.Open(new MoodAnalyzerOptions { ModelFolder = result.GetValue(models) });
+            var photos = LoadPhotos(result.GetValue(images)!, result.GetValue(count));
+            var largePath = result.GetValue(large)?.FullName ?? GenerateLargeJpeg();
+            var largeBytes = File.ReadAllBytes(largePath);
+
+            Console.Error.WriteLine($"warming up; then {photos.Count} photos single-threaded, on {Environment.ProcessorCount} cores, and {result.GetValue(runs)} runs of {Path.GetFileName(largePath)}");
+            foreach (var photo in photos.Take(10)) analyzer.Analyze(photo);
+            var report = new
+            {
+                machine = new { cores = Environment.ProcessorCount, os = RuntimeInformation.OSDescription, runtime = RuntimeInformation.FrameworkDescription, cpu = CpuName() },
+                photos = new
+                {
+                    folder = result.GetValue(images)!.FullName,
+                    count = photos.Count,
+                    single_thread = Sequential(analyzer, photos),
+                    all_cores = Parallel(analyzer, photos),
+                },
+                large_jpeg = new
+                {
+                    file = largePath,
+                    bytes = largeBytes.Length,
+                    single_thread = Sequential(analyzer, [.. Enumerable.Repeat(largeBytes, result.GetValue(runs))]),
+                },
+            };
+            if (result.GetValue(json)) Output.WriteJson(report);
+            else
+            {
+                Console.WriteLine($"photos ({photos.Count}) single-threaded: {Describe(report.photos.single_thread)}");
+                Console.WriteLine($"photos ({photos.Count}) on {Environment.ProcessorCount} cores:  {Describe(report.photos.all_cores)}");
+                Console.WriteLine($"large JPEG ({largeBytes.Length / 1024} KB) single-threaded: {Describe(report.large_jpeg.single_thread)}");
+            }
+            return 0;
+        }));
+        return new Command("bench", "Measure speed (results belong in docs/benchmarks.md).") { mood };
+    }
+
+    internal sealed record Run(int Threads, int Images, double ImagesPerSecond, double P50Ms, double P95Ms, IReadOnlyDictionary<string, double> StageP50Ms);
+
+    private static string Describe(Run r) =>
+        $"{r.ImagesPerSecond:F1} images/s, p50 {r.P50Ms:F1} ms, p95 {r.P95Ms:F1} ms (decode {r.StageP50Ms["decode"]:F1}, evidence {r.StageP50Ms["evidence"]:F1}, backbone {r.StageP50Ms["backbone"]:F1}, heads {r.StageP50Ms["heads"]:F2})";
+
+    private static Run Sequential(MoodAnalyzer analyzer, IReadOnlyList<byte[]> inputs)
+    {
+        var timings = new AnalysisTimings[inputs.Count];
+        var latencies = new double[inputs.Count];
+        var wall = Stopwatch.StartNew();
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            timings[i] = analyzer.Analyze(inputs[i]).Timings;
+            latencies[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+        return Summarise(1, wall.Elapsed, latencies, timings);
+    }
+
+    private static Run Parallel(MoodAnalyzer analyzer, IReadOnlyList<byte[]> inputs)
+    {
+        var timings = new AnalysisTimings[inputs.Count];
+        var latencies = new double[inputs.Count];
+        var wall = Stopwatch.StartNew();
+        System.Threading.Tasks.Parallel.For(0, inputs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            var start = Stopwatch.GetTimestamp();
+            timings[i] = analyzer.Analyze(inputs[i]).Timings;
+            latencies[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        });
+        return Summarise(Environment.ProcessorCount, wall.Elapsed, latencies, timings);
+    }
+
+    private static Run Summarise(int threads, TimeSpan wall, double[] latencies, AnalysisTimings[] timings) => new(
+        threads, latencies.Length, Math.Round(latencies.Length / wall.TotalSeconds, 2),
+        Math.Round(Percentile(latencies, 0.50), 2), Math.Round(Percentile(latencies, 0.95), 2),
+        new Dictionary<string, double>
+        {
+            ["decode"] = Math.Round(Percentile([.. timings.Select(t => t.DecodeMs)], 0.5), 2),
+            ["evidence"] = Math.Round(Percentile([.. timings.Select(t => t.EvidenceMs)], 0.5), 2),
+            ["backbone"] = Math.Round(Percentile([.. timings.Select(t => t.BackboneMs)], 0.5), 2),
+            ["heads"] = Math.Round(Percentile([.. timings.Select(t => t.HeadsMs)], 0.5), 3),
+        });
+
+    /// <summary>Nearest-rank percentile.</summary>
+    internal static double Percentile(double[] values, double p)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+    }
+
+    private static List<byte[]> LoadPhotos(DirectoryInfo folder, int count)
+    {
+        if (!folder.Exists) throw new DirectoryNotFoundException($"No such folder: {folder.FullName}");
+        string[] extensions = [".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff"];
+        var files = folder.EnumerateFiles("*", SearchOption.AllDirectories)
+            .Where(f => extensions.Contains(f.Extension.ToLowerInvariant()))
+            .OrderBy(f => f.FullName, StringComparer.Ordinal).Take(count).ToList();
+        if (files.Count == 0) throw new FileNotFoundException($"No photos under {folder.FullName}.");
+        return [.. files.Select(f => File.ReadAllBytes(f.FullName))];
+    }
+
+    /// <summary>A 4000×3000 JPEG (quality 90) of fractal plasma: full of fine detail, so it costs a decoder as much as a camera photo.</summary>
+    private static string GenerateLargeJpeg()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "imagetomusic-bench-4000x3000.jpg");
+        if (File.Exists(path)) return path;
+        Console.Error.WriteLine($"generating {path} with ImageMagick");
+        var convert = Process.Start(new ProcessStartInfo("convert", ["-size", "4000x3000", "-seed", "7", "plasma:fractal", "-quality", "90", path + ".tmp.jpg"]) { RedirectStandardError = true })
+                      ?? throw new InvalidOperationException("Could not start ImageMagick's convert.");
+        convert.WaitForExit();
+        if (convert.ExitCode != 0)
+            throw new InvalidOperationException($"ImageMagick failed to generate the large JPEG ({convert.StandardError.ReadToEnd().Trim()}); pass --large <jpeg> instead.");
+        File.Move(path + ".tmp.jpg", path, overwrite: true);
+        return path;
+    }
+
+    private static string CpuName() =>
+        File.Exists("/proc/cpuinfo")
+            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown"
+            : "unknown";
+}

@@ -1,0 +1,55 @@
+using System.CommandLine;
+using ImageToMusic.Engine.Imaging;
+
+namespace ImageToMusic.Cli;
+
+/// <summary>Options several commands share, built fresh per command (an option belongs to one parent).</summary>
+internal static class CommonOptions
+{
+    public const string DataEnvironmentVariable = "IMAGETOMUSIC_DATA";
+
+    public static Option<bool> Json() => new("--json") { Description = "Print one JSON object on stdout instead of text." };
+
+    public static Option<string?> Models() => new("--models")
+    {
+        Description = "Folder with mobilenet_v2_features.onnx and mood-heads.json (default: $IMAGETOMUSIC_MODELS, else models/ beside the app).",
+    };
+
+    public static Option<int> Threads() => new("--threads")
+    {
+        Description = "Images processed in parallel (default: all cores).",
+        DefaultValueFactory = _ => Environment.ProcessorCount,
+    };
+
+    /// <summary>--data: an Emotion6 folder, defaulting to $IMAGETOMUSIC_DATA/emotion6.</summary>
+    public static Option<DirectoryInfo?> Emotion6(bool required) => new("--data")
+    {
+        Description = "Emotion6 folder (ground_truth.txt, split.csv, images/). Default: $IMAGETOMUSIC_DATA/emotion6.",
+        Required = required && Environment.GetEnvironmentVariable(DataEnvironmentVariable) is null,
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable(DataEnvironmentVariable) is { } data
+            ? new DirectoryInfo(Path.Combine(data, "emotion6"))
+            : null,
+    };
+
+    public sealed record LimitOptions(Option<long> MaxBytes, Option<long> MaxPixels, Option<AlphaBackground> Alpha)
+    {
+        public void AddTo(Command command)
+        {
+            command.Options.Add(MaxBytes);
+            command.Options.Add(MaxPixels);
+            command.Options.Add(Alpha);
+        }
+
+        public ImageLimits Read(ParseResult result) => new()
+        {
+            MaxBytes = result.GetValue(MaxBytes),
+            MaxPixels = result.GetValue(MaxPixels),
+            AlphaBackground = result.GetValue(Alpha),
+        };
+    }
+
+    public static LimitOptions Limits() => new(
+        new Option<long>("--max-bytes") { Description = "Refuse files larger than this many bytes.", DefaultValueFactory = _ => ImageLimits.DefaultMaxBytes },
+        new Option<long>("--max-pixels") { Description = "Refuse images with more pixels than this (read from the header, before decoding).", DefaultValueFactory = _ => ImageLimits.DefaultMaxPixels },
+        new Option<AlphaBackground>("--alpha-background") { Description = "Colour transparent pixels are flattened onto: White or Black.", DefaultValueFactory = _ => AlphaBackground.White });
+}

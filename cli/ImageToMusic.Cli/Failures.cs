@@ -1,0 +1,36 @@
+using ImageToMusic.Engine.Imaging;
+using ImageToMusic.Engine.Vision.Onnx;
+
+namespace ImageToMusic.Cli;
+
+/// <summary>Turns the errors a command can meet into one clear line on stderr and a non-zero exit code.</summary>
+internal static class Failures
+{
+    public static async Task<int> Guard(Func<Task<int>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (Exception e) when (Describe(e) is { } message)
+        {
+            Output.Error(message);
+            return 1;
+        }
+    }
+
+    public static int Guard(Func<int> action) => Guard(() => Task.FromResult(action())).GetAwaiter().GetResult();
+
+    /// <summary>The user-facing text of an expected failure, or null for a bug (which keeps its stack trace).</summary>
+    public static string? Describe(Exception e) => e switch
+    {
+        ImageRejectedException r => $"{r.Code}: {r.Message}",
+        FileNotFoundException or DirectoryNotFoundException => e.Message,
+        InvalidDataException or FormatException => e.Message,
+        DllNotFoundException => e.Message,
+        OnnxRuntimeException => $"ONNX Runtime: {e.Message}",
+        ArgumentException => e.Message,
+        InvalidOperationException => e.Message,
+        _ => null,
+    };
+}

@@ -1,0 +1,35 @@
+using ImageToMusic.Engine;
+using ImageToMusic.Engine.Imaging;
+using ImageToMusic.Engine.Vision;
+
+namespace ImageToMusic.Cli;
+
+/// <summary>The mood as the CLI prints it in JSON: {valence, arousal, emotions, palette, evidence, source}.</summary>
+internal sealed record MoodJson(
+    double Valence,
+    double Arousal,
+    IReadOnlyDictionary<string, double> Emotions,
+    IReadOnlyList<PaletteColour> Palette,
+    EvidenceJson Evidence,
+    SourceImageInfo Source)
+{
+    public static MoodJson From(MoodAnalysis analysis) => new(
+        Math.Round(analysis.Valence, 3), Math.Round(analysis.Arousal, 3),
+        analysis.Emotions.OrderByDescending(kv => kv.Value).ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value, 4)),
+        analysis.Evidence.Palette, EvidenceJson.From(analysis.Evidence), analysis.Source);
+}
+
+/// <summary>The scalar evidence (the palette is printed once, beside it).</summary>
+internal sealed record EvidenceJson(double Brightness, double Saturation, double Warmth, double Contrast, double Colourfulness, double EdgeDensity)
+{
+    public static EvidenceJson From(VisualEvidence e) => new(
+        Math.Round(e.Brightness, 4), Math.Round(e.Saturation, 4), Math.Round(e.Warmth, 4),
+        Math.Round(e.Contrast, 4), Math.Round(e.Colourfulness, 2), Math.Round(e.EdgeDensity, 4));
+}
+
+/// <summary>Plain words for positions on the 1–9 SAM scales.</summary>
+internal static class MoodWords
+{
+    public static string Valence(double v) => v switch { < 3.5 => "unpleasant", < 4.5 => "somewhat unpleasant", <= 5.5 => "neutral", <= 6.5 => "somewhat pleasant", _ => "pleasant" };
+    public static string Arousal(double a) => a switch { < 3.5 => "calm", < 4.5 => "fairly calm", <= 5.5 => "moderate", <= 6.5 => "lively", _ => "intense" };
+}

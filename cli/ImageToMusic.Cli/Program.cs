@@ -1,0 +1,11 @@
+using System.CommandLine;
+using ImageToMusic.Cli.Commands;
+
+var root = new RootCommand("ImageToMusic: music that fits a photo. Analyses a photo's mood and, from the catalog, suggests songs that match it.")
+{
+    AnalyzeCommand.Create(),
+    TrainCommand.Create(),
+    EvalCommand.Create(),
+    BenchCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using ImageToMusic.Engine.Imaging;
+using ImageToMusic.Engine.Mood;
+using ImageToMusic.Engine.Vision;
+
+namespace ImageToMusic.Engine;
+
+/// <summary>The mood of one photo with the evidence behind it: what every door of the product consumes.</summary>
+public sealed record MoodAnalysis(
+    double Valence,
+    double Arousal,
+    IReadOnlyDictionary<string, double> Emotions,
+    VisualEvidence Evidence,
+    SourceImageInfo Source,
+    string ModelVersion,
+    AnalysisTimings Timings);
+
+/// <summary>Where the models are and how the engine treats input.</summary>
+public sealed record MoodAnalyzerOptions
+{
+    /// <summary>Folder with mobilenet_v2_features.onnx and mood-heads.json (see <see cref="ModelLocation"/>).</summary>
+    public string? ModelFolder { get; init; }
+    public ImageLimits Limits { get; init; } = ImageLimits.Default;
+    /// <summary>ONNX Runtime threads per inference; 1 suits servers that analyse several photos at once.</summary>
+    public int IntraOpThreads { get; init; } = 1;
+}
+
+/// <summary>Photo bytes in, <see cref="MoodAnalysis"/> out. Thread-safe; create one per process and share it.</summary>
+public sealed class MoodAnalyzer : IDisposable
+{
+    private MoodAnalyzer(FeatureExtractor extractor, MoodModel model, ImageLimits limits)
+    {
+        Extractor = extractor;
+        Model = model;
+        Limits = limits;
+    }
+
+    public FeatureExtractor Extractor { get; }
+    public MoodModel Model { get; }
+    public ImageLimits Limits { get; }
+
+    public static MoodAnalyzer Open(MoodAnalyzerOptions? options = null)
+    {
+        options ??= new MoodAnalyzerOptions();
+        var folder = ModelLocation.Resolve(options.ModelFolder);
+        var model = MoodModelFile.Load(Path.Combine(folder, MoodModel.DefaultFileName));
+        var backbone = new MobileNetBackbone(Path.Combine(folder, model.BackboneFile), options.IntraOpThreads);
+        var missing = model.RequiredBlocks.Where(b => b != ImageFeatures.ColourBlock).Except(backbone.PooledOutputs).ToList();
+        if (missing.Count > 0)
+        {
+            backbone.Dispose();
+            throw new InvalidDataException($"The mood model reads {string.Join(", ", missing)}, which {model.BackboneFile} does not produce. Re-run ./build.sh or retrain.");
+        }
+        return new MoodAnalyzer(new FeatureExtractor(new VipsImageDecoder(options.Limits), backbone), model, options.Limits);
+    }
+
+    public MoodAnalysis Analyze(ReadOnlySpan<byte> encoded)
+    {
+        var extracted = Extractor.Extract(encoded, [.. Model.RequiredBlocks]);
+        var clock = Stopwatch.StartNew();
+        var estimate = Model.Full.Predict(extracted.Features);
+        var timings = extracted.Timings with { HeadsMs = clock.Elapsed.TotalMilliseconds };
+        return new MoodAnalysis(estimate.Valence, estimate.Arousal, estimate.Emotions, extracted.Evidence,
+            extracted.Source, Model.Version, timings);
+    }
+
+    /// <summary>Reads and analyses a file; its size is checked before it is read.</summary>
+    public MoodAnalysis AnalyzeFile(string path) => Analyze(EncodedImageFile.Read(path, Limits));
+
+    public void Dispose() => Extractor.Dispose();
+}
