@@ -41,7 +41,7 @@ internal static class TrainCommand
         var training = trainer.Train(
             train.Images, [.. train.Extracted.Select(e => e.Features)],
             val.Images, [.. val.Extracted.Select(e => e.Features)],
-            $"Emotion6 train split ({train.Images.Count} images) from {data.FullName}");
+            $"Emotion6 train split ({train.Images.Count} images)");
 
         var modelPath = Path.Combine(modelFolder, MoodModel.DefaultFileName);
         MoodModelFile.Save(training.Model, modelPath);
