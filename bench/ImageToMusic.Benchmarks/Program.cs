@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(ImageToMusic.Benchmarks.MoodStageBenchmarks).Assembly).Run(args);
