@@ -62,8 +62,8 @@ internal static class AnalyzeCommand
         var s = mood.Source;
         Console.WriteLine($"  source    {s.Format} {s.Width}×{s.Height}{(s.Orientation != 1 ? $", EXIF orientation {s.Orientation} applied" : "")}{(s.FlattenedAlphaOn is { } bg ? $", alpha flattened on {bg.ToString().ToLowerInvariant()}" : "")}");
         Console.WriteLine($"  valence   {mood.Valence:F1} / 9 ({MoodWords.Valence(mood.Valence)})    arousal {mood.Arousal:F1} / 9 ({MoodWords.Arousal(mood.Arousal)})");
-        Console.WriteLine($"  emotions  {string.Join(", ", mood.Emotions.OrderByDescending(kv => kv.Value).Take(3).Select(kv => $"{kv.Key} {kv.Value:P0}"))}");
-        Console.WriteLine($"  palette   {string.Join(", ", mood.Palette.Select(c => $"{c.Name} {c.Hex} {c.Share:P0}"))}");
+        Console.WriteLine($"  emotions  {string.Join(", ", mood.Emotions.OrderByDescending(kv => kv.Value).Take(3).Select(kv => $"{kv.Key} {kv.Value * 100:F0}%"))}");
+        Console.WriteLine($"  palette   {string.Join(", ", mood.Palette.Select(c => $"{c.Name} {c.Hex} {c.Share * 100:F0}%"))}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  light     brightness {e.Brightness:F2}, saturation {e.Saturation:F2}, warmth {e.Warmth:+0.00;-0.00}, contrast {e.Contrast:F2}, colourfulness {e.Colourfulness:F0}, edges {e.EdgeDensity:F2}"));
         var t = outcome.TimingsMs!;

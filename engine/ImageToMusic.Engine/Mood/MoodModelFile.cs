@@ -57,12 +57,12 @@ public static class MoodModelFile
 
     private static HeadsDto ToDto(MoodHeads heads) => new(
         [.. heads.Standardisers.Values.Select(b => new BlockDto(b.Name, Encode(b.Mean), Encode(b.InverseStd), b.Weight))],
-        ToDto(heads.Valence, [heads.ValenceCalibration.Offset, heads.ValenceCalibration.Scale], null),
-        ToDto(heads.Arousal, [heads.ArousalCalibration.Offset, heads.ArousalCalibration.Scale], null),
-        ToDto(heads.EmotionScores, null, heads.EmotionTemperature));
+        ToDto(heads.Valence, [heads.ValenceCalibration.Offset, heads.ValenceCalibration.Scale]),
+        ToDto(heads.Arousal, [heads.ArousalCalibration.Offset, heads.ArousalCalibration.Scale]),
+        ToDto(heads.EmotionScores, [heads.EmotionCalibration.Scale, .. heads.EmotionCalibration.Bias]));
 
-    private static HeadDto ToDto(LinearHead head, double[]? calibration, double? temperature) =>
-        new([.. head.Blocks], head.Lambda, [.. head.Weights.Select(Encode)], head.Bias, calibration, temperature);
+    private static HeadDto ToDto(LinearHead head, double[] calibration) =>
+        new([.. head.Blocks], head.Lambda, [.. head.Weights.Select(Encode)], head.Bias, calibration);
 
     private static MoodHeads FromDto(HeadsDto dto)
     {
@@ -70,7 +70,7 @@ public static class MoodModelFile
         return new MoodHeads(blocks,
             FromDto(dto.Valence, blocks), Calibration(dto.Valence),
             FromDto(dto.Arousal, blocks), Calibration(dto.Arousal),
-            FromDto(dto.Emotions, blocks), dto.Emotions.Temperature ?? throw new InvalidDataException("Emotion head has no temperature."));
+            FromDto(dto.Emotions, blocks), EmotionCalibrationOf(dto.Emotions));
     }
 
     private static LinearHead FromDto(HeadDto dto, IReadOnlyDictionary<string, FeatureBlock> blocks)
@@ -83,6 +83,11 @@ public static class MoodModelFile
             throw new InvalidDataException($"Head over {string.Join("+", dto.Blocks)} has weights of the wrong length (expected {expected}).");
         return new LinearHead(dto.Blocks, weights, dto.Bias, dto.Lambda);
     }
+
+    private static EmotionCalibration EmotionCalibrationOf(HeadDto dto) =>
+        dto.Calibration.Length == Emotions.All.Count + 1
+            ? new EmotionCalibration(dto.Calibration[0], dto.Calibration[1..])
+            : throw new InvalidDataException($"Emotion head calibration needs a scale and {Emotions.All.Count} biases.");
 
     private static (double, double) Calibration(HeadDto dto) =>
         dto.Calibration is [var offset, var scale] ? (offset, scale) : throw new InvalidDataException("Regression head has no calibration.");
@@ -105,5 +110,5 @@ public static class MoodModelFile
     private sealed record ModelDto(string Format, string Version, string Backbone, string TrainedOn, HeadsDto Full, HeadsDto ColourOnly);
     private sealed record HeadsDto(BlockDto[] Blocks, HeadDto Valence, HeadDto Arousal, HeadDto Emotions);
     private sealed record BlockDto(string Name, string Mean, string InverseStd, float Weight);
-    private sealed record HeadDto(string[] Blocks, double Lambda, string[] Weights, double[] Bias, double[]? Calibration, double? Temperature);
+    private sealed record HeadDto(string[] Blocks, double Lambda, string[] Weights, double[] Bias, double[] Calibration);
 }

@@ -63,6 +63,21 @@ public class MoodTrainerTests
     }
 
     [Fact]
+    public void Emotion_calibration_never_changes_which_keyword_wins()
+    {
+        var heads = Train().Model.Full;
+        var (_, features) = Synthetic(60, seed: 5);
+
+        foreach (var f in features)
+        {
+            var raw = heads.EmotionScores.Predict(f, heads.Standardisers);
+            var rawWinner = Emotions.Keywords[Enumerable.Range(0, Emotions.Keywords.Count).MaxBy(e => raw[e])];
+            Assert.Equal(rawWinner, heads.Predict(f).TopKeyword);
+        }
+        Assert.True(heads.EmotionCalibration.Scale > 0);
+    }
+
+    [Fact]
     public void Colour_only_baseline_sees_only_colour()
     {
         var result = Train();

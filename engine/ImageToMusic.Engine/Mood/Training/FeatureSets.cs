@@ -36,6 +36,4 @@ internal static class FeatureSets
     /// <summary>Emotion targets: this share of the folder's one-hot keyword plus the rest of the raters' distribution.</summary>
     public static IReadOnlyList<double> KeywordBlends { get; } = [0, 0.5, 1];
 
-    /// <summary>Softmax temperatures tried when calibrating the emotion distribution.</summary>
-    public static IReadOnlyList<double> Temperatures { get; } = [0.01, 0.02, 0.03, 0.05, 0.07, 0.1, 0.15, 0.2, 0.3, 0.5, 1];
 }

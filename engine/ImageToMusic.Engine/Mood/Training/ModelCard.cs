@@ -33,7 +33,7 @@ public static class ModelCard
         s.AppendLine("- Heads: kernel ridge regression (dual form, one eigendecomposition per feature set), stored in primal form. For each head the");
         s.AppendLine("  feature set and penalty were chosen on val (valence, arousal: Pearson r; emotions: top-1 over the six keywords, with targets");
         s.AppendLine("  blending the raters' distribution and the folder keyword). Valence and arousal get a linear calibration fitted on val;");
-        s.AppendLine("  the emotion distribution a softmax temperature minimising KL to the raters' distributions on val.");
+        s.AppendLine("  the emotion distribution softmax(scale·score + bias) minimising KL to the raters' distributions on val.");
         s.AppendLine("- The colour-only baseline is the same procedure restricted to the `colour` block.");
         s.AppendLine();
         s.AppendLine("## Choices (on val)");

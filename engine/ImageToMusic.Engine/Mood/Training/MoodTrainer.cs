@@ -15,7 +15,7 @@ public sealed record TrainingResult(
 
 /// <summary>
 /// Trains the mood heads on the train split and makes every choice (feature set, ridge penalty,
-/// emotion target blend, calibration, softmax temperature) on the validation split. Deterministic:
+/// emotion target blend, calibrations) on the validation split. Deterministic:
 /// no random initialisation, no sampling, and parallel work writes disjoint cells.
 /// </summary>
 public sealed class MoodTrainer(Action<string> log)
@@ -76,11 +76,14 @@ public sealed class MoodTrainer(Action<string> log)
         }
 
         void Record(Fitted f) => report.Add(f.Score);
+        var emotionCalibration = EmotionCalibrationFit.Fit(emotions!.ValidationPredictions, data.ValidationImages);
+        log($"{model}: emotion distribution calibrated on val, mean KL to raters {EmotionCalibrationFit.MeanKl(emotionCalibration, emotions.ValidationPredictions, data.ValidationImages):F3} " +
+            $"(uncalibrated scores: {EmotionCalibrationFit.MeanKl(new EmotionCalibration(1, new double[Emotions.All.Count]), emotions.ValidationPredictions, data.ValidationImages):F3})");
         var heads = new MoodHeads(
             new[] { valence!, arousal!, emotions! }.SelectMany(f => f.Ridge.BlockNames).Distinct().ToDictionary(n => n, n => blocks[n].Block),
             valence!.Ridge.ToHead(valence.Alpha, valence.Means, valence.Lambda), Calibration(Column(valence.ValidationPredictions, 0), trueValence),
             arousal!.Ridge.ToHead(arousal.Alpha, arousal.Means, arousal.Lambda), Calibration(Column(arousal.ValidationPredictions, 0), trueArousal),
-            emotions!.Ridge.ToHead(emotions.Alpha, emotions.Means, emotions.Lambda), Temperature(emotions.ValidationPredictions, data.ValidationImages));
+            emotions.Ridge.ToHead(emotions.Alpha, emotions.Means, emotions.Lambda), emotionCalibration);
         return (heads, new Dictionary<string, CandidateScore>
         {
             [$"{model}.valence"] = valence.Score, [$"{model}.arousal"] = arousal.Score, [$"{model}.emotions"] = emotions.Score,
@@ -139,14 +142,6 @@ public sealed class MoodTrainer(Action<string> log)
         var scale = var > 0 ? cov / var : 1;
         return (mt - scale * mp, scale);
     }
-
-    /// <summary>The softmax temperature whose distributions are closest (mean KL) to the raters' on validation data.</summary>
-    private static double Temperature(double[,] scores, IReadOnlyList<LabelledImage> images) =>
-        FeatureSets.Temperatures.MinBy(t => Enumerable.Range(0, images.Count).Average(i =>
-        {
-            var predicted = MoodHeads.Softmax([.. Enumerable.Range(0, Emotions.All.Count).Select(e => scores[i, e])], t);
-            return images[i].EmotionDistribution!.Select((p, e) => p > 0 ? p * Math.Log(p / Math.Max(predicted[e], 1e-12)) : 0).Sum();
-        }));
 
     private static double[] Column(double[,] matrix, int column) =>
         [.. Enumerable.Range(0, matrix.GetLength(0)).Select(i => matrix[i, column])];
