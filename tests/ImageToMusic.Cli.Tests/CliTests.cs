@@ -34,7 +34,7 @@ public class CliTests
     [Emotion6Fact]
     public void Analyze_prints_the_mood_as_json()
     {
-        var photo = Path.Combine(CliRunner.Emotion6, "images", "joy", "1.jpg");
+        var photo = Path.Combine(TestData.Emotion6, "images", "joy", "1.jpg");
 
         var result = CliRunner.Run("analyze", photo, "--json");
 
@@ -54,10 +54,10 @@ public class CliTests
     [Emotion6Fact]
     public void Analyze_keeps_going_past_a_bad_image_and_exits_non_zero()
     {
-        var folder = CliRunner.NewTempFolder();
+        var folder = TestData.NewTempFolder();
         var notAnImage = Path.Combine(folder, "notes.jpg");
         File.WriteAllText(notAnImage, "this is a shopping list, not a photo");
-        var photo = Path.Combine(CliRunner.Emotion6, "images", "fear", "1.jpg");
+        var photo = Path.Combine(TestData.Emotion6, "images", "fear", "1.jpg");
 
         var result = CliRunner.Run("analyze", notAnImage, photo, Path.Combine(folder, "missing.png"), "--json");
 
@@ -71,7 +71,7 @@ public class CliTests
     [Fact]
     public void Analyze_in_text_mode_names_the_typed_error_on_stderr()
     {
-        var empty = Path.Combine(CliRunner.NewTempFolder(), "empty.png");
+        var empty = Path.Combine(TestData.NewTempFolder(), "empty.png");
         File.WriteAllBytes(empty, []);
 
         var result = CliRunner.Run("analyze", empty);
@@ -84,7 +84,7 @@ public class CliTests
     [Fact]
     public void A_missing_model_folder_is_explained()
     {
-        var result = CliRunner.Run("analyze", "x.jpg", "--models", CliRunner.NewTempFolder());
+        var result = CliRunner.Run("analyze", "x.jpg", "--models", TestData.NewTempFolder());
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("Mood model not found", result.Stderr);
@@ -94,16 +94,16 @@ public class CliTests
     [Emotion6Fact]
     public void Eval_mood_scores_a_small_labelled_csv_against_the_colour_only_baseline()
     {
-        var folder = CliRunner.NewTempFolder();
+        var folder = TestData.NewTempFolder();
         var csv = Path.Combine(folder, "labels.csv");
         // Twelve Emotion6 test photos with their human valence/arousal, in the generic CSV format.
-        var split = File.ReadLines(Path.Combine(CliRunner.Emotion6, "split.csv")).Skip(1)
+        var split = File.ReadLines(Path.Combine(TestData.Emotion6, "split.csv")).Skip(1)
             .Select(l => l.Split(',')).Where(c => c[1] == "test").Select(c => c[0]).ToHashSet();
-        var rows = File.ReadLines(Path.Combine(CliRunner.Emotion6, "ground_truth.txt")).Skip(1)
+        var rows = File.ReadLines(Path.Combine(TestData.Emotion6, "ground_truth.txt")).Skip(1)
             .Select(l => l.Split('\t')).Where(c => split.Contains(c[0])).Take(12).ToList();
         File.WriteAllLines(csv, ["image,valence,arousal", .. rows.Select(c => $"{c[0]},{c[1]},{c[2]}")]);
 
-        var result = CliRunner.Run("eval", "mood", "--labels", csv, "--images", Path.Combine(CliRunner.Emotion6, "images"), "--json");
+        var result = CliRunner.Run("eval", "mood", "--labels", csv, "--images", Path.Combine(TestData.Emotion6, "images"), "--json");
 
         Assert.Equal(0, result.ExitCode);
         var json = JsonDocument.Parse(result.Stdout).RootElement;
@@ -121,7 +121,7 @@ public class CliTests
     [Fact]
     public void Eval_mood_without_labels_says_what_to_give()
     {
-        var result = CliRunner.Run("eval", "mood", "--labels", Path.Combine(CliRunner.NewTempFolder(), "none.csv"));
+        var result = CliRunner.Run("eval", "mood", "--labels", Path.Combine(TestData.NewTempFolder(), "none.csv"));
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("none.csv", result.Stderr);

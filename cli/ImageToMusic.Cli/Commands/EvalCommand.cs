@@ -63,19 +63,13 @@ internal static class EvalCommand
     {
         Console.WriteLine($"{source}: {evaluation.Full.Count} images, model {evaluation.ModelVersion}");
         Console.WriteLine($"  {"metric",-24}{"model",10}{"colour only",14}");
-        Row("valence_r", s => s.ValenceR);
-        Row("arousal_r", s => s.ArousalR);
-        Row("valence_mae", s => s.ValenceMae);
-        Row("arousal_mae", s => s.ArousalMae);
-        Row("valence_sign_accuracy", s => s.ValenceSignAccuracy);
-        Row("emotion_top1_accuracy", s => s.EmotionTop1Accuracy);
+        foreach (var metric in MoodScores.Metrics)
+            Console.WriteLine($"  {metric.Name,-24}{Format(metric.Value(evaluation.Full)),10}{Format(metric.Value(evaluation.ColourOnly)),14}");
         var lost = evaluation.MetricsNotBeatingBaseline();
         Console.WriteLine(lost.Count == 0 ? "  the model beats the colour-only baseline on every metric" : $"  not better than colour only on: {string.Join(", ", lost)}");
         foreach (var failure in evaluation.Failures)
             Console.WriteLine($"  failed {failure.Image}: {failure.Error}: {failure.Message}");
 
-        void Row(string name, Func<MoodScores, double?> metric) =>
-            Console.WriteLine($"  {name,-24}{Format(metric(evaluation.Full)),10}{Format(metric(evaluation.ColourOnly)),14}");
         static string Format(double? v) => v is { } x ? x.ToString("F3") : "n/a";
     }
 }

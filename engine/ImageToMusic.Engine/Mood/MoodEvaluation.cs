@@ -18,16 +18,10 @@ public sealed record MoodEvaluation(
             set.Failures);
     }
 
-    /// <summary>The metrics of the full model on which the colour-only baseline is not beaten (empty when it wins everywhere).</summary>
-    public IReadOnlyList<string> MetricsNotBeatingBaseline()
-    {
-        var lost = new List<string>();
-        if (Full.ValenceR <= ColourOnly.ValenceR) lost.Add("valence_r");
-        if (Full.ArousalR <= ColourOnly.ArousalR) lost.Add("arousal_r");
-        if (Full.ValenceMae >= ColourOnly.ValenceMae) lost.Add("valence_mae");
-        if (Full.ArousalMae >= ColourOnly.ArousalMae) lost.Add("arousal_mae");
-        if (Full.ValenceSignAccuracy <= ColourOnly.ValenceSignAccuracy) lost.Add("valence_sign_accuracy");
-        if (Full.EmotionTop1Accuracy <= ColourOnly.EmotionTop1Accuracy) lost.Add("emotion_top1_accuracy");
-        return lost;
-    }
+    /// <summary>The metrics on which the full model does not beat the colour-only baseline (empty when it wins everywhere).</summary>
+    public IReadOnlyList<string> MetricsNotBeatingBaseline() =>
+        [.. MoodScores.Metrics
+            .Where(m => m.Value(Full) is { } full && m.Value(ColourOnly) is { } baseline
+                        && (m.HigherIsBetter ? full <= baseline : full >= baseline))
+            .Select(m => m.Name)];
 }

@@ -13,6 +13,20 @@ public sealed record MoodScores(
     [property: JsonPropertyName("valence_sign_n")] int ValenceSignCount,
     [property: JsonPropertyName("emotion_top1_accuracy")] double? EmotionTop1Accuracy)
 {
+    /// <summary>One reported metric: its JSON name, how to read it, and which direction is better.</summary>
+    public sealed record Metric(string Name, Func<MoodScores, double?> Value, bool HigherIsBetter);
+
+    /// <summary>The metrics every report lists, in order (n excluded).</summary>
+    public static IReadOnlyList<Metric> Metrics { get; } =
+    [
+        new("valence_r", s => s.ValenceR, true),
+        new("arousal_r", s => s.ArousalR, true),
+        new("valence_mae", s => s.ValenceMae, false),
+        new("arousal_mae", s => s.ArousalMae, false),
+        new("valence_sign_accuracy", s => s.ValenceSignAccuracy, true),
+        new("emotion_top1_accuracy", s => s.EmotionTop1Accuracy, true),
+    ];
+
     /// <summary>Images whose true valence is within this distance of the neutral 5 are too ambiguous to score a side.</summary>
     public const double SignMargin = 1.0;
 

@@ -55,12 +55,7 @@ public static class ModelCard
         s.AppendLine("| metric | val (full) | test (full) | test (colour only) |");
         s.AppendLine("|---|---|---|---|");
         Row("n", v => v.Count);
-        Row("valence_r", v => v.ValenceR);
-        Row("arousal_r", v => v.ArousalR);
-        Row("valence_mae", v => v.ValenceMae);
-        Row("arousal_mae", v => v.ArousalMae);
-        Row("valence_sign_accuracy", v => v.ValenceSignAccuracy);
-        Row("emotion_top1_accuracy", v => v.EmotionTop1Accuracy);
+        foreach (var metric in MoodScores.Metrics) Row(metric.Name, metric.Value);
         s.AppendLine();
         s.AppendLine("`valence_sign_accuracy` counts images whose true valence is at least 1 away from 5. The test split is 288 images,");
         s.AppendLine("so differences under about 0.05 are noise.");
