@@ -33,7 +33,10 @@ public sealed class MoodAnalyzer : IDisposable
         Extractor = extractor;
         Model = model;
         Limits = limits;
+        _requiredBlocks = [.. model.RequiredBlocks];
     }
+
+    private readonly IReadOnlyList<string> _requiredBlocks;
 
     public FeatureExtractor Extractor { get; }
     public MoodModel Model { get; }
@@ -56,7 +59,7 @@ public sealed class MoodAnalyzer : IDisposable
 
     public MoodAnalysis Analyze(ReadOnlySpan<byte> encoded)
     {
-        var extracted = Extractor.Extract(encoded, [.. Model.RequiredBlocks]);
+        var extracted = Extractor.Extract(encoded, _requiredBlocks);
         var clock = Stopwatch.StartNew();
         var estimate = Model.Full.Predict(extracted.Features);
         var timings = extracted.Timings with { HeadsMs = clock.Elapsed.TotalMilliseconds };
