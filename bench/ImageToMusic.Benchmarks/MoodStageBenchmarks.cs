@@ -26,7 +26,7 @@ public class MoodStageBenchmarks
         _analyzer = MoodAnalyzer.Open();
         _photo = File.ReadAllBytes(Path.Combine(data, "emotion6", "images", "joy", "1.jpg"));
         _decoded = _analyzer.Extractor.Decoder.Decode(_photo);
-        _features = _analyzer.Extractor.Extract(_photo, [.. _analyzer.Model.RequiredBlocks]).Features;
+        _features = _analyzer.Extractor.Extract(_photo, _analyzer.BackboneBlocks).Features;
     }
 
     [GlobalCleanup]

@@ -22,11 +22,14 @@ public sealed class FeatureExtractor(IImageDecoder decoder, MobileNetBackbone ba
 {
     public IImageDecoder Decoder { get; } = decoder;
 
-    /// <summary>The production pairing: libvips decoding and the MobileNetV2 backbone from <paramref name="modelFolder"/>.</summary>
-    public static FeatureExtractor Open(string modelFolder, ImageLimits limits, int intraOpThreads = 1) =>
-        new(new VipsImageDecoder(limits), new MobileNetBackbone(Path.Combine(modelFolder, MobileNetBackbone.FileName), intraOpThreads));
+    /// <summary>The production pairing: libvips decoding and the MobileNetV2 backbone at <paramref name="backbonePath"/>.</summary>
+    public static FeatureExtractor Open(string backbonePath, ImageLimits limits, int intraOpThreads = 1) =>
+        new(new VipsImageDecoder(limits), new MobileNetBackbone(backbonePath, intraOpThreads));
 
-    /// <param name="blocks">Backbone outputs to compute (all when null); "colour" is always included.</param>
+    /// <summary>Every pooled output the backbone can compute.</summary>
+    public IReadOnlyList<string> BackboneOutputs => backbone.PooledOutputs;
+
+    /// <param name="blocks">Backbone outputs to compute (all when null); the "colour" block is always added.</param>
     public ExtractedImage Extract(ReadOnlySpan<byte> encoded, IReadOnlyList<string>? blocks = null)
     {
         var clock = Stopwatch.StartNew();
@@ -34,7 +37,7 @@ public sealed class FeatureExtractor(IImageDecoder decoder, MobileNetBackbone ba
         var decodeMs = Lap(clock);
         var measurements = EvidenceExtractor.Measure(image);
         var evidenceMs = Lap(clock);
-        var pooled = backbone.Extract(image, blocks?.Where(b => b != ImageFeatures.ColourBlock).ToList());
+        var pooled = backbone.Extract(image, blocks);
         var backboneMs = Lap(clock);
         var features = new Dictionary<string, float[]>(pooled) { [ImageFeatures.ColourBlock] = measurements.ColourFeatures };
         return new ExtractedImage(new ImageFeatures(features), measurements.Evidence, image.Source,

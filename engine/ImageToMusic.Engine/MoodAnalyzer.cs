@@ -33,10 +33,11 @@ public sealed class MoodAnalyzer : IDisposable
         Extractor = extractor;
         Model = model;
         Limits = limits;
-        _requiredBlocks = [.. model.RequiredBlocks];
+        BackboneBlocks = [.. model.RequiredBlocks.Where(b => b != ImageFeatures.ColourBlock)];
     }
 
-    private readonly IReadOnlyList<string> _requiredBlocks;
+    /// <summary>The backbone outputs the model reads; computed once, passed to every extraction.</summary>
+    public IReadOnlyList<string> BackboneBlocks { get; }
 
     public FeatureExtractor Extractor { get; }
     public MoodModel Model { get; }
@@ -47,19 +48,20 @@ public sealed class MoodAnalyzer : IDisposable
         options ??= new MoodAnalyzerOptions();
         var folder = ModelLocation.Resolve(options.ModelFolder);
         var model = MoodModelFile.Load(Path.Combine(folder, MoodModel.DefaultFileName));
-        var backbone = new MobileNetBackbone(Path.Combine(folder, model.BackboneFile), options.IntraOpThreads);
-        var missing = model.RequiredBlocks.Where(b => b != ImageFeatures.ColourBlock).Except(backbone.PooledOutputs).ToList();
+        var extractor = FeatureExtractor.Open(Path.Combine(folder, model.BackboneFile), options.Limits, options.IntraOpThreads);
+        var analyzer = new MoodAnalyzer(extractor, model, options.Limits);
+        var missing = analyzer.BackboneBlocks.Except(extractor.BackboneOutputs).ToList();
         if (missing.Count > 0)
         {
-            backbone.Dispose();
+            analyzer.Dispose();
             throw new InvalidDataException($"The mood model reads {string.Join(", ", missing)}, which {model.BackboneFile} does not produce. Re-run ./build.sh or retrain.");
         }
-        return new MoodAnalyzer(new FeatureExtractor(new VipsImageDecoder(options.Limits), backbone), model, options.Limits);
+        return analyzer;
     }
 
     public MoodAnalysis Analyze(ReadOnlySpan<byte> encoded)
     {
-        var extracted = Extractor.Extract(encoded, _requiredBlocks);
+        var extracted = Extractor.Extract(encoded, BackboneBlocks);
         var clock = Stopwatch.StartNew();
         var estimate = Model.Full.Predict(extracted.Features);
         var timings = extracted.Timings with { HeadsMs = clock.Elapsed.TotalMilliseconds };

@@ -37,14 +37,14 @@ internal static class BenchCommand
                 {
                     folder = result.GetValue(images)!.FullName,
                     count = photos.Count,
-                    single_thread = Sequential(analyzer, photos),
-                    all_cores = Parallel(analyzer, photos),
+                    single_thread = Measure(analyzer, photos, 1),
+                    all_cores = Measure(analyzer, photos, Environment.ProcessorCount),
                 },
                 large_jpeg = new
                 {
                     file = largePath,
                     bytes = largeBytes.Length,
-                    single_thread = Sequential(analyzer, [.. Enumerable.Repeat(largeBytes, result.GetValue(runs))]),
+                    single_thread = Measure(analyzer, [.. Enumerable.Repeat(largeBytes, result.GetValue(runs))], 1),
                 },
             };
             if (result.GetValue(json)) Output.WriteJson(report);
@@ -64,32 +64,19 @@ internal static class BenchCommand
     private static string Describe(Run r) =>
         $"{r.ImagesPerSecond:F1} images/s, p50 {r.P50Ms:F1} ms, p95 {r.P95Ms:F1} ms (decode {r.StageP50Ms["decode"]:F1}, evidence {r.StageP50Ms["evidence"]:F1}, backbone {r.StageP50Ms["backbone"]:F1}, heads {r.StageP50Ms["heads"]:F2})";
 
-    private static Run Sequential(MoodAnalyzer analyzer, IReadOnlyList<byte[]> inputs)
+    /// <summary>Analyses every input, <paramref name="threads"/> at a time, timing each and the whole run.</summary>
+    private static Run Measure(MoodAnalyzer analyzer, IReadOnlyList<byte[]> inputs, int threads)
     {
         var timings = new AnalysisTimings[inputs.Count];
         var latencies = new double[inputs.Count];
         var wall = Stopwatch.StartNew();
-        for (var i = 0; i < inputs.Count; i++)
-        {
-            var start = Stopwatch.GetTimestamp();
-            timings[i] = analyzer.Analyze(inputs[i]).Timings;
-            latencies[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-        }
-        return Summarise(1, wall.Elapsed, latencies, timings);
-    }
-
-    private static Run Parallel(MoodAnalyzer analyzer, IReadOnlyList<byte[]> inputs)
-    {
-        var timings = new AnalysisTimings[inputs.Count];
-        var latencies = new double[inputs.Count];
-        var wall = Stopwatch.StartNew();
-        System.Threading.Tasks.Parallel.For(0, inputs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        System.Threading.Tasks.Parallel.For(0, inputs.Count, new ParallelOptions { MaxDegreeOfParallelism = threads }, i =>
         {
             var start = Stopwatch.GetTimestamp();
             timings[i] = analyzer.Analyze(inputs[i]).Timings;
             latencies[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         });
-        return Summarise(Environment.ProcessorCount, wall.Elapsed, latencies, timings);
+        return Summarise(threads, wall.Elapsed, latencies, timings);
     }
 
     private static Run Summarise(int threads, TimeSpan wall, double[] latencies, AnalysisTimings[] timings) => new(
@@ -104,7 +91,7 @@ internal static class BenchCommand
         });
 
     /// <summary>Nearest-rank percentile.</summary>
-    internal static double Percentile(double[] values, double p)
+    private static double Percentile(double[] values, double p)
     {
         var sorted = values.Order().ToArray();
         return sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];

@@ -25,7 +25,7 @@ internal static class EvalCommand
         {
             var (set, source) = LoadLabels(result.GetValue(labels), result.GetValue(images), result.GetValue(data), result.GetValue(split)!);
             using var analyzer = MoodAnalyzer.Open(new MoodAnalyzerOptions { ModelFolder = result.GetValue(models) });
-            var extracted = BatchExtraction.Extract(analyzer.Extractor, set, analyzer.Limits, [.. analyzer.Model.RequiredBlocks],
+            var extracted = BatchExtraction.Extract(analyzer.Extractor, set, analyzer.Limits, analyzer.BackboneBlocks,
                 result.GetValue(threads), Output.Progress("analysed"));
             var evaluation = MoodEvaluation.Score(analyzer.Model, extracted);
             if (result.GetValue(json)) Console.WriteLine(ToJson(evaluation, source).ToJsonString(Output.Json));

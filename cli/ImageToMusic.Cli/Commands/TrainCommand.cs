@@ -3,6 +3,7 @@ using ImageToMusic.Engine;
 using ImageToMusic.Engine.Imaging;
 using ImageToMusic.Engine.Mood;
 using ImageToMusic.Engine.Mood.Training;
+using ImageToMusic.Engine.Vision;
 
 namespace ImageToMusic.Cli.Commands;
 
@@ -27,7 +28,7 @@ internal static class TrainCommand
     private static int Train(DirectoryInfo data, string modelFolder, int threads, bool json)
     {
         var splits = LabelledImageSets.Splits.ToDictionary(s => s, s => LabelledImageSets.LoadEmotion6(data.FullName, s));
-        using var extractor = FeatureExtractor.Open(modelFolder, ImageLimits.Default);
+        using var extractor = FeatureExtractor.Open(Path.Combine(modelFolder, MobileNetBackbone.FileName), ImageLimits.Default);
         var extracted = splits.ToDictionary(kv => kv.Key, kv =>
         {
             var set = BatchExtraction.Extract(extractor, kv.Value, ImageLimits.Default, null, threads, Output.Progress($"features ({kv.Key})"));
