@@ -1,0 +1,38 @@
+using ImageToMusic.Engine.Vision;
+
+namespace ImageToMusic.Engine.Storage;
+
+/// <summary>One photo's analysis as stored: what was analysed, by which model, and the mood found.</summary>
+/// <param name="Id">"an-" followed by a time-ordered GUID (<see cref="RecordIds"/>).</param>
+/// <param name="Source">Where the photo came from: a file name, blob name or URL, as the door knows it.</param>
+/// <param name="ImageSha256">Hex SHA-256 of the encoded photo bytes, so the same photo can be recognised.</param>
+public sealed record AnalysisRecord(
+    string Id,
+    DateTimeOffset CreatedAt,
+    string Source,
+    string ImageSha256,
+    string ModelVersion,
+    double Valence,
+    double Arousal,
+    IReadOnlyDictionary<string, double> Emotions,
+    VisualEvidence Evidence);
+
+/// <summary>The tracks suggested for one analysis, in the order shown.</summary>
+/// <param name="Id">"rec-" followed by a time-ordered GUID.</param>
+/// <param name="Options">How the list was asked for (top N, filters), as readable text, so it can be reproduced.</param>
+public sealed record RecommendationRecord(
+    string Id,
+    string AnalysisId,
+    DateTimeOffset CreatedAt,
+    string Options,
+    IReadOnlyList<RecommendedTrack> Tracks);
+
+public sealed record RecommendedTrack(int Rank, string TrackId, string Title, string Artist, double Score, string Reason);
+
+/// <summary>Ids for stored records: a readable prefix plus a version-7 GUID, so ids sort by creation time.</summary>
+public static class RecordIds
+{
+    public static string NewAnalysisId() => "an-" + Guid.CreateVersion7().ToString("N");
+
+    public static string NewRecommendationId() => "rec-" + Guid.CreateVersion7().ToString("N");
+}

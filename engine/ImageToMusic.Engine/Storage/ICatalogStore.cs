@@ -1,0 +1,21 @@
+using ImageToMusic.Engine.Music;
+
+namespace ImageToMusic.Engine.Storage;
+
+/// <summary>
+/// Where the song catalog lives. Deliberately small (whole-catalog reads, id lookups, batch
+/// upserts) so an embedded SQLite file and a Cosmos DB container can both implement it;
+/// merging and validation happen in the engine, not here.
+/// </summary>
+public interface ICatalogStore
+{
+    /// <summary>Every track, ordered by id (so rankings built on it are deterministic).</summary>
+    IReadOnlyList<Track> LoadAll();
+
+    Track? Find(string id);
+
+    int Count();
+
+    /// <summary>Inserts or replaces each track by id, all or nothing.</summary>
+    void Save(IReadOnlyCollection<Track> tracks);
+}
