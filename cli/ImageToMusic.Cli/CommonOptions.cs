@@ -31,6 +31,18 @@ internal static class CommonOptions
             : null,
     };
 
+    /// <summary>--labels for track moods: a catalog CSV with a `mood` column, defaulting to $IMAGETOMUSIC_DATA/catalog/mood_labelled_686.csv.</summary>
+    public static Option<FileInfo?> TrackLabels() => new("--labels")
+    {
+        Description = "Catalog CSV with a human `mood` column (Happy, Sad, Energetic, Calm). Default: $IMAGETOMUSIC_DATA/catalog/mood_labelled_686.csv.",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable(DataEnvironmentVariable) is { } data
+            ? new FileInfo(Path.Combine(data, "catalog", "mood_labelled_686.csv"))
+            : null,
+    };
+
+    public static FileInfo Require(FileInfo? file, string option) =>
+        file ?? throw new ArgumentException($"{option} is required (or set {DataEnvironmentVariable} to the shared data folder).");
+
     public sealed record LimitOptions(Option<long> MaxBytes, Option<long> MaxPixels, Option<AlphaBackground> Alpha)
     {
         public void AddTo(Command command)

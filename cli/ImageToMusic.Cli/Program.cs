@@ -4,8 +4,8 @@ using ImageToMusic.Cli.Commands;
 var root = new RootCommand("ImageToMusic: music that fits a photo. Analyses a photo's mood and, from the catalog, suggests songs that match it.")
 {
     AnalyzeCommand.Create(),
-    TrainCommand.Create(),
-    EvalCommand.Create(),
+    new Command("train", "Train models from labelled data.") { TrainMoodCommand.Create(), TrainTracksCommand.Create() },
+    new Command("eval", "Evaluate models against labelled data.") { EvalMoodCommand.Create(), EvalTracksCommand.Create() },
     BenchCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

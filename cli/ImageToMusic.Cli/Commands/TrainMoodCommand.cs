@@ -8,7 +8,7 @@ using ImageToMusic.Engine.Vision;
 namespace ImageToMusic.Cli.Commands;
 
 /// <summary>`train mood`: fits the mood heads on Emotion6 and writes the model file and its card.</summary>
-internal static class TrainCommand
+internal static class TrainMoodCommand
 {
     public static Command Create()
     {
@@ -18,11 +18,11 @@ internal static class TrainCommand
         var json = CommonOptions.Json();
         var mood = new Command("mood",
             "Train the mood heads on the Emotion6 train split, choose every setting on val, score test once, and write " +
-            $"{MoodModel.DefaultFileName} and {ModelCard.FileName} to the models folder.") { data, models, threads, json };
+            $"{MoodModel.DefaultFileName} and {MoodModelCard.FileName} to the models folder.") { data, models, threads, json };
         mood.SetAction(result => Failures.Guard(() => Train(
             result.GetValue(data) ?? throw new ArgumentException("--data is required (or set IMAGETOMUSIC_DATA)."),
             ModelLocation.Resolve(result.GetValue(models)), result.GetValue(threads), result.GetValue(json))));
-        return new Command("train", "Train models from labelled data.") { mood };
+        return mood;
     }
 
     private static int Train(DirectoryInfo data, string modelFolder, int threads, bool json)
@@ -47,19 +47,19 @@ internal static class TrainCommand
         var modelPath = Path.Combine(modelFolder, MoodModel.DefaultFileName);
         MoodModelFile.Save(training.Model, modelPath);
         var evaluation = MoodEvaluation.Score(training.Model, test);
-        var cardPath = Path.Combine(modelFolder, ModelCard.FileName);
-        File.WriteAllText(cardPath, ModelCard.Render(training, evaluation, train.Images.Count, val.Images.Count,
+        var cardPath = Path.Combine(modelFolder, MoodModelCard.FileName);
+        File.WriteAllText(cardPath, MoodModelCard.Render(training, evaluation, train.Images.Count, val.Images.Count,
             "./imagetomusic eval mood --data <emotion6 folder> --split test --json"));
 
         if (json)
-            Output.WriteJson(new { model = modelPath, card = cardPath, version = training.Model.Version, chosen = training.Chosen, validation = training.Validation, test = EvalCommand.ToJson(evaluation, "test") });
+            Output.WriteJson(new { model = modelPath, card = cardPath, version = training.Model.Version, chosen = training.Chosen, validation = training.Validation, test = EvalMoodCommand.ToJson(evaluation, "test") });
         else
         {
             Console.WriteLine($"wrote {modelPath} ({new FileInfo(modelPath).Length / 1024} KB), version {training.Model.Version}");
             Console.WriteLine($"wrote {cardPath}");
             foreach (var (head, choice) in training.Chosen)
                 Console.WriteLine($"  {head,-22} {choice.FeatureSet} (penalty ×{choice.PenaltyFactor}), val {choice.ValidationScore:F3}");
-            EvalCommand.WriteText(evaluation, "test");
+            EvalMoodCommand.WriteText(evaluation, "test");
         }
         return 0;
     }

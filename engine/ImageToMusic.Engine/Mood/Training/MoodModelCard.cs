@@ -4,7 +4,7 @@ using System.Text;
 namespace ImageToMusic.Engine.Mood.Training;
 
 /// <summary>Writes the model card that travels with mood-heads.json: data, method, choices, and measured scores.</summary>
-public static class ModelCard
+public static class MoodModelCard
 {
     public const string FileName = "mood-model-card.md";
 

@@ -7,7 +7,7 @@ using ImageToMusic.Engine.Mood;
 namespace ImageToMusic.Cli.Commands;
 
 /// <summary>`eval mood`: scores the mood model and its colour-only baseline against human labels.</summary>
-internal static class EvalCommand
+internal static class EvalMoodCommand
 {
     public static Command Create()
     {
@@ -32,7 +32,7 @@ internal static class EvalCommand
             else WriteText(evaluation, source);
             return 0;
         }));
-        return new Command("eval", "Evaluate models against labelled data.") { mood };
+        return mood;
     }
 
     private static (IReadOnlyList<LabelledImage> Set, string Source) LoadLabels(FileInfo? labels, DirectoryInfo? images, DirectoryInfo? data, string split)
