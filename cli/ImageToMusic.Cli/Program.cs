@@ -5,7 +5,7 @@ var root = new RootCommand("ImageToMusic: music that fits a photo. Analyses a ph
 {
     AnalyzeCommand.Create(),
     new Command("train", "Train models from labelled data.") { TrainMoodCommand.Create(), TrainTracksCommand.Create() },
-    new Command("eval", "Evaluate models against labelled data.") { EvalMoodCommand.Create(), EvalTracksCommand.Create() },
+    new Command("eval", "Evaluate models against labelled data.") { EvalMoodCommand.Create(), EvalTracksCommand.Create(), EvalMatchCommand.Create() },
     BenchCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,37 @@
+namespace ImageToMusic.Engine.Music.Matching;
+
+/// <summary>How many tracks to suggest and which to leave out.</summary>
+public sealed record MatchOptions
+{
+    public const int DefaultTop = 5;
+    public const int MaxTop = 100;
+
+    public int Top { get; init; } = DefaultTop;
+    /// <summary>Only tracks with this genre (case-insensitive); tracks without genres are left out too.</summary>
+    public string? Genre { get; init; }
+    /// <summary>Leave out tracks marked explicit (tracks of unknown status stay in).</summary>
+    public bool ExcludeExplicit { get; init; }
+    public double? MinTempo { get; init; }
+    public double? MaxTempo { get; init; }
+
+    public bool HasFilters => Genre is not null || ExcludeExplicit || MinTempo is not null || MaxTempo is not null;
+
+    public void Validate()
+    {
+        if (Top is < 1 or > MaxTop) throw new ArgumentException($"top must be between 1 and {MaxTop}, got {Top}.");
+        if (MinTempo is < 0 || MaxTempo is < 0) throw new ArgumentException("Tempo limits must be positive BPM.");
+        if (MinTempo > MaxTempo) throw new ArgumentException($"The minimum tempo ({MinTempo}) is above the maximum ({MaxTempo}).");
+        if (Genre is { } g && string.IsNullOrWhiteSpace(g)) throw new ArgumentException("genre must not be empty.");
+    }
+
+    /// <summary>Readable and stable, stored with each recommendation so it can be reproduced.</summary>
+    public string Describe() =>
+        string.Join(" ", new[]
+        {
+            $"top={Top}",
+            Genre is null ? null : $"genre={Genre}",
+            ExcludeExplicit ? "exclude-explicit" : null,
+            MinTempo is null ? null : $"min-tempo={MinTempo}",
+            MaxTempo is null ? null : $"max-tempo={MaxTempo}",
+        }.Where(s => s is not null));
+}

@@ -1,0 +1,123 @@
+using System.Buffers;
+using System.Numerics.Tensors;
+
+namespace ImageToMusic.Engine.Music.Matching;
+
+/// <summary>
+/// Ranks a catalog for a photo. A track's score is its mood fit (the probability photo and track share a
+/// mood quadrant) plus small evidence terms (<see cref="EvidenceAxes"/>): the mood picks the quadrant,
+/// the evidence picks among tracks that fit it equally. The list never repeats a song or an artist, and
+/// ties go to the track first in catalog order, so the same input always gives the same list.
+/// </summary>
+public static class Matcher
+{
+    /// <summary>Candidates kept per requested track before diversity; grows if too many share artists.</summary>
+    private const int CandidatesPerPick = 8;
+
+    public static IReadOnlyList<Suggestion> Rank(CatalogIndex index, MoodQuery query, MatchOptions? options = null)
+    {
+        options ??= new MatchOptions();
+        options.Validate();
+        var weights = QueryWeights(query);
+        var scores = ArrayPool<float>.Shared.Rent(index.Count);
+        try
+        {
+            var span = scores.AsSpan(0, index.Count);
+            Score(index, weights, span);
+            if (options.HasFilters) Exclude(index, options, span);
+            var picks = PickDiverse(index, span, options.Top);
+            var suggestions = new List<Suggestion>(picks.Count);
+            foreach (var i in picks) suggestions.Add(Describe(index, query, weights, i, suggestions.Count + 1, span[i]));
+            return suggestions;
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(scores);
+        }
+    }
+
+    /// <summary>The query as weights on the index's columns: quadrant probabilities, then axis weight × image direction.</summary>
+    public static float[] QueryWeights(MoodQuery query)
+    {
+        var weights = new float[CatalogIndex.ColumnCount];
+        Span<double> quadrants = stackalloc double[CatalogIndex.MoodColumns];
+        query.QuadrantProbabilities(quadrants);
+        for (var k = 0; k < quadrants.Length; k++) weights[k] = (float)quadrants[k];
+        for (var a = 0; a < EvidenceAxes.All.Count; a++)
+            weights[CatalogIndex.MoodColumns + a] = (float)(EvidenceAxes.All[a].Weight * EvidenceAxis.Direction(EvidenceAxes.All[a].ImageCues(query)));
+        return weights;
+    }
+
+    public static void Score(CatalogIndex index, ReadOnlySpan<float> weights, Span<float> scores)
+    {
+        TensorPrimitives.Multiply(index.Columns[0], weights[0], scores);
+        for (var c = 1; c < weights.Length; c++)
+            TensorPrimitives.MultiplyAdd(index.Columns[c], weights[c], scores, scores);
+    }
+
+    private static void Exclude(CatalogIndex index, MatchOptions options, Span<float> scores)
+    {
+        var genre = options.Genre is { } g ? index.GenreId(g) : -1;
+        var minTempo = (float)(options.MinTempo ?? double.NegativeInfinity);
+        var maxTempo = (float)(options.MaxTempo ?? double.PositiveInfinity);
+        for (var i = 0; i < scores.Length; i++)
+        {
+            var excluded = (options.ExcludeExplicit && index.Explicit[i] == 1)
+                           || index.Tempo[i] < minTempo || index.Tempo[i] > maxTempo
+                           || (options.Genre is not null && Array.IndexOf(index.Genres[i], genre) < 0);
+            if (excluded) scores[i] = float.NegativeInfinity;
+        }
+    }
+
+    /// <summary>The best tracks in score order (ties: catalog order), skipping repeated songs and artists.</summary>
+    private static List<int> PickDiverse(CatalogIndex index, ReadOnlySpan<float> scores, int top)
+    {
+        for (var keep = top * CandidatesPerPick; ; keep *= 4)
+        {
+            var candidates = TopCandidates(scores, keep);
+            var picks = new List<int>(top);
+            var artists = new HashSet<int>();
+            var songs = new HashSet<int>();
+            foreach (var i in candidates)
+            {
+                if (!artists.Add(index.ArtistIds[i]) || !songs.Add(index.SongIds[i])) continue;
+                picks.Add(i);
+                if (picks.Count == top) return picks;
+            }
+            if (candidates.Count < keep) return picks; // every eligible track was seen
+        }
+    }
+
+    /// <summary>Indices of the <paramref name="keep"/> highest finite scores, best first, in one pass with a bounded heap.</summary>
+    private static List<int> TopCandidates(ReadOnlySpan<float> scores, int keep)
+    {
+        // The heap's root is the weakest kept candidate: lowest score, and among equals the latest in catalog order.
+        var heap = new PriorityQueue<int, (float Score, int Index)>(keep + 1, WeakestFirst.Instance);
+        for (var i = 0; i < scores.Length; i++)
+        {
+            var s = scores[i];
+            if (float.IsNegativeInfinity(s)) continue;
+            if (heap.Count < keep) heap.Enqueue(i, (s, i));
+            else if (heap.TryPeek(out _, out var weakest) && s > weakest.Score) heap.EnqueueDequeue(i, (s, i));
+        }
+        var result = new List<int>(heap.Count);
+        while (heap.TryDequeue(out var i, out _)) result.Add(i);
+        result.Reverse();
+        return result;
+    }
+
+    private sealed class WeakestFirst : IComparer<(float Score, int Index)>
+    {
+        public static readonly WeakestFirst Instance = new();
+        public int Compare((float Score, int Index) a, (float Score, int Index) b) =>
+            a.Score != b.Score ? a.Score.CompareTo(b.Score) : b.Index.CompareTo(a.Index);
+    }
+
+    private static Suggestion Describe(CatalogIndex index, MoodQuery query, float[] weights, int i, int rank, float score)
+    {
+        var mood = index.MoodOf(i);
+        var moodFit = 0.0;
+        for (var k = 0; k < CatalogIndex.MoodColumns; k++) moodFit += weights[k] * index.Columns[k][i];
+        return new Suggestion(rank, index.Tracks[i], mood, moodFit, score, Reasons.For(query, index.Tracks[i].Features, mood));
+    }
+}
