@@ -1,5 +1,11 @@
 using System.CommandLine;
+using System.Globalization;
 using ImageToMusic.Cli.Commands;
+
+// Output is read by scripts and tests: numbers print the same (decimal point) whatever the user's locale.
+// ICU stays on (not invariant globalization) because matching song titles needs Unicode normalisation.
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
 var root = new RootCommand("ImageToMusic: music that fits a photo. Analyses a photo's mood and, from the catalog, suggests songs that match it.")
 {
