@@ -9,8 +9,11 @@ public class CliTests
     [InlineData("analyze", "--help")]
     [InlineData("train", "--help")]
     [InlineData("train", "mood", "--help")]
+    [InlineData("train", "tracks", "--help")]
     [InlineData("eval", "--help")]
     [InlineData("eval", "mood", "--help")]
+    [InlineData("eval", "tracks", "--help")]
+    [InlineData("eval", "match", "--help")]
     [InlineData("bench", "--help")]
     [InlineData("bench", "mood", "--help")]
     public void Every_command_has_help(params string[] args)

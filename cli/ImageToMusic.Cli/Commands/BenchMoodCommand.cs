@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using ImageToMusic.Engine;
 using ImageToMusic.Engine.Imaging;
 
@@ -10,7 +9,7 @@ namespace ImageToMusic.Cli.Commands;
 /// `bench mood`: end-to-end speed of decode + evidence + backbone + heads on real photos and on a
 /// 4000×3000 JPEG. Files are read into memory first, so disk speed is not measured.
 /// </summary>
-internal static class BenchCommand
+internal static class BenchMoodCommand
 {
     public static Command Create()
     {
@@ -32,7 +31,7 @@ internal static class BenchCommand
             foreach (var photo in photos.Take(10)) analyzer.Analyze(photo);
             var report = new
             {
-                machine = new { cores = Environment.ProcessorCount, os = RuntimeInformation.OSDescription, runtime = RuntimeInformation.FrameworkDescription, cpu = CpuName() },
+                machine = Measurements.Machine(),
                 photos = new
                 {
                     folder = result.GetValue(images)!.FullName,
@@ -56,7 +55,7 @@ internal static class BenchCommand
             }
             return 0;
         }));
-        return new Command("bench", "Measure speed (results belong in docs/benchmarks.md).") { mood };
+        return mood;
     }
 
     internal sealed record Run(int Threads, int Images, double ImagesPerSecond, double P50Ms, double P95Ms, IReadOnlyDictionary<string, double> StageP50Ms);
@@ -81,21 +80,14 @@ internal static class BenchCommand
 
     private static Run Summarise(int threads, TimeSpan wall, double[] latencies, AnalysisTimings[] timings) => new(
         threads, latencies.Length, Math.Round(latencies.Length / wall.TotalSeconds, 2),
-        Math.Round(Percentile(latencies, 0.50), 2), Math.Round(Percentile(latencies, 0.95), 2),
+        Math.Round(Measurements.Percentile(latencies, 0.50), 2), Math.Round(Measurements.Percentile(latencies, 0.95), 2),
         new Dictionary<string, double>
         {
-            ["decode"] = Math.Round(Percentile([.. timings.Select(t => t.DecodeMs)], 0.5), 2),
-            ["evidence"] = Math.Round(Percentile([.. timings.Select(t => t.EvidenceMs)], 0.5), 2),
-            ["backbone"] = Math.Round(Percentile([.. timings.Select(t => t.BackboneMs)], 0.5), 2),
-            ["heads"] = Math.Round(Percentile([.. timings.Select(t => t.HeadsMs)], 0.5), 3),
+            ["decode"] = Math.Round(Measurements.Percentile([.. timings.Select(t => t.DecodeMs)], 0.5), 2),
+            ["evidence"] = Math.Round(Measurements.Percentile([.. timings.Select(t => t.EvidenceMs)], 0.5), 2),
+            ["backbone"] = Math.Round(Measurements.Percentile([.. timings.Select(t => t.BackboneMs)], 0.5), 2),
+            ["heads"] = Math.Round(Measurements.Percentile([.. timings.Select(t => t.HeadsMs)], 0.5), 3),
         });
-
-    /// <summary>Nearest-rank percentile.</summary>
-    private static double Percentile(double[] values, double p)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
-    }
 
     private static List<byte[]> LoadPhotos(DirectoryInfo folder, int count)
     {
@@ -122,9 +114,4 @@ internal static class BenchCommand
         File.Move(path + ".tmp.jpg", path, overwrite: true);
         return path;
     }
-
-    private static string CpuName() =>
-        File.Exists("/proc/cpuinfo")
-            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown"
-            : "unknown";
 }

@@ -1,0 +1,42 @@
+using System.Security.Cryptography;
+using ImageToMusic.Engine.Music.Matching;
+using ImageToMusic.Engine.Storage;
+
+namespace ImageToMusic.Engine;
+
+/// <summary>What a door gets back for one photo: the mood, the tracks with reasons, and the ids feedback will name.</summary>
+public sealed record Recommendation(
+    string AnalysisId,
+    string RecommendationId,
+    MoodAnalysis Analysis,
+    IReadOnlyList<Suggestion> Tracks,
+    MatchOptions Options);
+
+/// <summary>
+/// The whole corridor for one photo: analyse, rank the catalog, record both under fresh ids. Every door
+/// (CLI, local server, function app, bots) calls this and only formats what comes back. Thread-safe.
+/// </summary>
+public sealed class Recommender(MoodAnalyzer analyzer, CatalogIndex catalog, IAnalysisStore store, TimeProvider? clock = null)
+{
+    private readonly TimeProvider clock = clock ?? TimeProvider.System;
+
+    public MoodAnalyzer Analyzer => analyzer;
+    public CatalogIndex Catalog => catalog;
+
+    /// <param name="source">Where the photo came from (file name, blob, URL), kept with the analysis.</param>
+    public Recommendation Recommend(ReadOnlySpan<byte> photo, string source, MatchOptions? options = null)
+    {
+        options ??= new MatchOptions();
+        options.Validate();
+        if (catalog.Count == 0) throw new InvalidOperationException("The catalog is empty; import one first.");
+        var analysis = analyzer.Analyze(photo);
+        var tracks = Matcher.Rank(catalog, MoodQuery.From(analysis), options);
+        var now = clock.GetUtcNow();
+        var analysisRecord = new AnalysisRecord(RecordIds.NewAnalysisId(), now, source, Convert.ToHexStringLower(SHA256.HashData(photo)),
+            analysis.ModelVersion, analysis.Valence, analysis.Arousal, analysis.Emotions, analysis.Evidence);
+        var recommendationRecord = new RecommendationRecord(RecordIds.NewRecommendationId(), analysisRecord.Id, now, options.Describe(),
+            [.. tracks.Select(s => new RecommendedTrack(s.Rank, s.Track.Id, s.Track.Title, s.Track.Artist, s.Score, s.Reason))]);
+        store.Save(analysisRecord, recommendationRecord);
+        return new Recommendation(analysisRecord.Id, recommendationRecord.Id, analysis, tracks, options);
+    }
+}
