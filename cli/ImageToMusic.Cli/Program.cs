@@ -7,5 +7,6 @@ var root = new RootCommand("ImageToMusic: music that fits a photo. Analyses a ph
     TrainCommand.Create(),
     EvalCommand.Create(),
     BenchCommand.Create(),
+    CatalogCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
