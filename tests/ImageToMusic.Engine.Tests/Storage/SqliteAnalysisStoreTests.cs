@@ -1,8 +1,7 @@
-using Microsoft.Data.Sqlite;
-
 using ImageToMusic.Engine.Storage;
 using ImageToMusic.Engine.Storage.Sqlite;
 using ImageToMusic.Engine.Vision;
+using Microsoft.Data.Sqlite;
 
 namespace ImageToMusic.Engine.Tests.Storage;
 
