@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ImageToMusic.Engine.Imaging;
+using ImageToMusic.Engine.Storage;
 
 namespace ImageToMusic.Cli;
 
@@ -13,6 +14,11 @@ internal static class CommonOptions
     public static Option<string?> Models() => new("--models")
     {
         Description = "Folder with mobilenet_v2_features.onnx and mood-heads.json (default: $IMAGETOMUSIC_MODELS, else models/ beside the app).",
+    };
+
+    public static Option<string?> Store() => new("--store")
+    {
+        Description = $"Database file holding the catalog and analyses (default: ${StoreLocation.HomeEnvironmentVariable}/{StoreLocation.FileName}, else the user's local application data folder).",
     };
 
     public static Option<int> Threads() => new("--threads")

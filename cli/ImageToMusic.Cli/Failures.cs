@@ -25,7 +25,7 @@ internal static class Failures
     public static string? Describe(Exception e) => e switch
     {
         ImageRejectedException r => $"{r.Code}: {r.Message}",
-        FileNotFoundException or DirectoryNotFoundException => e.Message,
+        IOException or UnauthorizedAccessException => e.Message,
         InvalidDataException or FormatException => e.Message,
         DllNotFoundException => e.Message,
         OnnxRuntimeException => $"ONNX Runtime: {e.Message}",

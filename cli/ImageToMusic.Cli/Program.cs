@@ -13,5 +13,6 @@ var root = new RootCommand("ImageToMusic: music that fits a photo. Analyses a ph
     new Command("train", "Train models from labelled data.") { TrainMoodCommand.Create(), TrainTracksCommand.Create() },
     new Command("eval", "Evaluate models against labelled data.") { EvalMoodCommand.Create(), EvalTracksCommand.Create(), EvalMatchCommand.Create() },
     new Command("bench", "Measure speed (results belong in docs/benchmarks.md).") { BenchMoodCommand.Create() },
+    CatalogCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

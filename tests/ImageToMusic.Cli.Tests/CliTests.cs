@@ -16,6 +16,9 @@ public class CliTests
     [InlineData("eval", "match", "--help")]
     [InlineData("bench", "--help")]
     [InlineData("bench", "mood", "--help")]
+    [InlineData("catalog", "--help")]
+    [InlineData("catalog", "import", "--help")]
+    [InlineData("catalog", "stats", "--help")]
     public void Every_command_has_help(params string[] args)
     {
         var result = CliRunner.Run(args);

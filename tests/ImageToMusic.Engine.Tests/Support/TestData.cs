@@ -28,6 +28,16 @@ internal static class TestData
         return path;
     }
 
+    /// <summary>Writes <paramref name="content"/> to a new file named <paramref name="name"/> in a fresh temp folder.</summary>
+    public static string WriteTempFile(string name, string content)
+    {
+        var path = Path.Combine(NewTempFolder(), name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    public static string Catalog(string fileName) => Path.Combine(DataDir, "catalog", fileName);
+
     private static string FindRepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)

@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Text.Json;
+using ImageToMusic.Engine.Vision;
+using Microsoft.Data.Sqlite;
+
+namespace ImageToMusic.Engine.Storage.Sqlite;
+
+/// <summary>
+/// Analyses and recommendations in SQLite. Emotions and visual evidence are kept as JSON: they are
+/// read back whole, never queried by part. Recommended tracks keep their title and artist so feedback
+/// can name what a person saw even after the catalog changes.
+/// </summary>
+public sealed class SqliteAnalysisStore(SqliteDatabase database) : IAnalysisStore
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>
+    /// Saves both in one transaction. An analysis already stored (a second recommendation for the same
+    /// photo) is kept as it is: analyses are never rewritten.
+    /// </summary>
+    public void Save(AnalysisRecord analysis, RecommendationRecord recommendation)
+    {
+        if (recommendation.AnalysisId != analysis.Id)
+            throw new ArgumentException($"Recommendation {recommendation.Id} belongs to analysis {recommendation.AnalysisId}, not {analysis.Id}.", nameof(recommendation));
+
+        using var connection = database.Connect();
+        using var transaction = connection.BeginTransaction();
+        Execute(connection, transaction,
+            """
+            INSERT INTO analyses (id, created_at, source, image_sha256, model_version, valence, arousal, emotions_json, evidence_json)
+            VALUES ($id, $created_at, $source, $sha, $model, $valence, $arousal, $emotions, $evidence)
+            ON CONFLICT(id) DO NOTHING
+            """,
+            ("$id", analysis.Id), ("$created_at", Timestamp(analysis.CreatedAt)), ("$source", analysis.Source),
+            ("$sha", analysis.ImageSha256), ("$model", analysis.ModelVersion), ("$valence", analysis.Valence), ("$arousal", analysis.Arousal),
+            ("$emotions", JsonSerializer.Serialize(analysis.Emotions, Json)), ("$evidence", JsonSerializer.Serialize(analysis.Evidence, Json)));
+        Execute(connection, transaction,
+            "INSERT INTO recommendations (id, analysis_id, created_at, options) VALUES ($id, $analysis, $created_at, $options)",
+            ("$id", recommendation.Id), ("$analysis", recommendation.AnalysisId), ("$created_at", Timestamp(recommendation.CreatedAt)), ("$options", recommendation.Options));
+        foreach (var track in recommendation.Tracks)
+            Execute(connection, transaction,
+                "INSERT INTO recommendation_tracks (recommendation_id, rank, track_id, title, artist, score, reason) VALUES ($rec, $rank, $track, $title, $artist, $score, $reason)",
+                ("$rec", recommendation.Id), ("$rank", track.Rank), ("$track", track.TrackId), ("$title", track.Title),
+                ("$artist", track.Artist), ("$score", track.Score), ("$reason", track.Reason));
+        transaction.Commit();
+    }
+
+    public AnalysisRecord? FindAnalysis(string id)
+    {
+        using var connection = database.Connect();
+        using var command = SqliteCommands.Create(connection,
+            "SELECT id, created_at, source, image_sha256, model_version, valence, arousal, emotions_json, evidence_json FROM analyses WHERE id = $id", ("$id", id));
+        using var r = command.ExecuteReader();
+        if (!r.Read()) return null;
+        return new AnalysisRecord(
+            r.GetString(0), ParseTimestamp(r.GetString(1)), r.GetString(2), r.GetString(3), r.GetString(4), r.GetDouble(5), r.GetDouble(6),
+            JsonSerializer.Deserialize<Dictionary<string, double>>(r.GetString(7), Json)!,
+            JsonSerializer.Deserialize<VisualEvidence>(r.GetString(8), Json)!);
+    }
+
+    public RecommendationRecord? FindRecommendation(string id) => Recommendations("id = $key", id).SingleOrDefault();
+
+    public IReadOnlyList<RecommendationRecord> RecommendationsFor(string analysisId) => Recommendations("analysis_id = $key", analysisId);
+
+    private List<RecommendationRecord> Recommendations(string condition, string key)
+    {
+        using var connection = database.Connect();
+        var headers = new List<(string Id, string AnalysisId, DateTimeOffset CreatedAt, string Options)>();
+        using (var command = SqliteCommands.Create(connection,
+                   $"SELECT id, analysis_id, created_at, options FROM recommendations WHERE {condition} ORDER BY created_at, id", ("$key", key)))
+        using (var r = command.ExecuteReader())
+            while (r.Read()) headers.Add((r.GetString(0), r.GetString(1), ParseTimestamp(r.GetString(2)), r.GetString(3)));
+
+        using var tracksCommand = SqliteCommands.Create(connection,
+            "SELECT rank, track_id, title, artist, score, reason FROM recommendation_tracks WHERE recommendation_id = $id ORDER BY rank");
+        var idParameter = tracksCommand.Parameters.AddWithValue("$id", "");
+        return headers.Select(h =>
+        {
+            idParameter.Value = h.Id;
+            var tracks = new List<RecommendedTrack>();
+            using var r = tracksCommand.ExecuteReader();
+            while (r.Read()) tracks.Add(new RecommendedTrack(r.GetInt32(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetDouble(4), r.GetString(5)));
+            return new RecommendationRecord(h.Id, h.AnalysisId, h.CreatedAt, h.Options, tracks);
+        }).ToList();
+    }
+
+    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql, params (string Name, object Value)[] parameters)
+    {
+        using var command = SqliteCommands.Create(connection, sql, parameters);
+        command.Transaction = transaction;
+        command.ExecuteNonQuery();
+    }
+
+    // UTC with fixed width, so text order is time order (RecommendationsFor sorts on it).
+    private const string TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
+
+    private static string Timestamp(DateTimeOffset time) => time.UtcDateTime.ToString(TimestampFormat, CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset ParseTimestamp(string text) =>
+        DateTimeOffset.ParseExact(text, TimestampFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+}

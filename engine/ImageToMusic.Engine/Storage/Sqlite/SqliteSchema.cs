@@ -1,0 +1,105 @@
+using Microsoft.Data.Sqlite;
+
+namespace ImageToMusic.Engine.Storage.Sqlite;
+
+/// <summary>
+/// The database layout and how an older file is brought up to date: migration N takes a file from
+/// user_version N to N + 1, each in its own transaction. Only ever append migrations.
+/// </summary>
+internal static class SqliteSchema
+{
+    /// <summary>"ITM1" in PRAGMA application_id, so a file from another program is not mistaken for ours.</summary>
+    public const int ApplicationId = 0x49544D31;
+
+    private static readonly string[] Migrations =
+    [
+        """
+        CREATE TABLE tracks (
+            id TEXT PRIMARY KEY NOT NULL,
+            match_key TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL,
+            artist TEXT NOT NULL,
+            album TEXT,
+            explicit INTEGER,
+            year INTEGER,
+            popularity INTEGER,
+            link TEXT,
+            valence REAL NOT NULL,
+            energy REAL NOT NULL,
+            danceability REAL NOT NULL,
+            acousticness REAL NOT NULL,
+            instrumentalness REAL NOT NULL,
+            speechiness REAL NOT NULL,
+            liveness REAL NOT NULL,
+            tempo_bpm REAL NOT NULL,
+            loudness_db REAL NOT NULL,
+            key INTEGER,
+            mode INTEGER,
+            duration_ms INTEGER,
+            time_signature INTEGER);
+        CREATE TABLE track_genres (
+            track_id TEXT NOT NULL REFERENCES tracks(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            genre TEXT NOT NULL,
+            PRIMARY KEY (track_id, position));
+        CREATE INDEX track_genres_by_genre ON track_genres(genre);
+        CREATE TABLE analyses (
+            id TEXT PRIMARY KEY NOT NULL,
+            created_at TEXT NOT NULL,
+            source TEXT NOT NULL,
+            image_sha256 TEXT NOT NULL,
+            model_version TEXT NOT NULL,
+            valence REAL NOT NULL,
+            arousal REAL NOT NULL,
+            emotions_json TEXT NOT NULL,
+            evidence_json TEXT NOT NULL);
+        CREATE INDEX analyses_by_image ON analyses(image_sha256);
+        CREATE TABLE recommendations (
+            id TEXT PRIMARY KEY NOT NULL,
+            analysis_id TEXT NOT NULL REFERENCES analyses(id),
+            created_at TEXT NOT NULL,
+            options TEXT NOT NULL);
+        CREATE INDEX recommendations_by_analysis ON recommendations(analysis_id, created_at);
+        CREATE TABLE recommendation_tracks (
+            recommendation_id TEXT NOT NULL REFERENCES recommendations(id),
+            rank INTEGER NOT NULL,
+            track_id TEXT NOT NULL,
+            title TEXT NOT NULL,
+            artist TEXT NOT NULL,
+            score REAL NOT NULL,
+            reason TEXT NOT NULL,
+            PRIMARY KEY (recommendation_id, rank));
+        """,
+    ];
+
+    public static int LatestVersion => Migrations.Length;
+
+    public static void Migrate(SqliteConnection connection, string path)
+    {
+        var version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version"));
+        var applicationId = Convert.ToInt32(Scalar(connection, "PRAGMA application_id"));
+        if (version > LatestVersion)
+            throw new InvalidDataException($"{path} was written by a newer ImageToMusic (schema version {version}; this version reads up to {LatestVersion}). Upgrade ImageToMusic or use another store.");
+        var isEmpty = Convert.ToInt64(Scalar(connection, "SELECT count(*) FROM sqlite_schema")) == 0;
+        if (applicationId != ApplicationId && !(applicationId == 0 && isEmpty))
+            throw new InvalidDataException($"{path} is an SQLite database of another application, not an ImageToMusic store.");
+
+        // WAL lets readers (a suggest call) run while an import writes; the setting is kept in the file.
+        Scalar(connection, "PRAGMA journal_mode = WAL");
+        for (var next = version; next < LatestVersion; next++)
+        {
+            using var transaction = connection.BeginTransaction();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"{Migrations[next]};\nPRAGMA user_version = {next + 1};\nPRAGMA application_id = {ApplicationId};";
+            command.ExecuteNonQuery();
+            transaction.Commit();
+        }
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+}

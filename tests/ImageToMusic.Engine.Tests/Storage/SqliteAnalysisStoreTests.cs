@@ -1,0 +1,85 @@
+using ImageToMusic.Engine.Storage;
+using ImageToMusic.Engine.Storage.Sqlite;
+using ImageToMusic.Engine.Vision;
+using Microsoft.Data.Sqlite;
+
+namespace ImageToMusic.Engine.Tests.Storage;
+
+public class SqliteAnalysisStoreTests
+{
+    private static readonly DateTimeOffset Noon = new(2025, 6, 1, 12, 0, 0, TimeSpan.FromHours(2));
+
+    private static AnalysisRecord Analysis(string id) => new(
+        id, Noon, "beach.jpg", new string('a', 64), "mood-e6-test", 6.2, 4.1,
+        new Dictionary<string, double> { ["joy"] = 0.6, ["surprise"] = 0.3, ["neutral"] = 0.1 },
+        new VisualEvidence([new PaletteColour("#3366cc", "blue", 0.7), new PaletteColour("#f0e0c0", "sand", 0.3)], 0.62, 0.41, -0.12, 0.21, 38.5, 0.08));
+
+    private static RecommendationRecord Recommendation(string id, string analysisId, DateTimeOffset at, params RecommendedTrack[] tracks) =>
+        new(id, analysisId, at, "top=2", tracks);
+
+    private static readonly RecommendedTrack[] TwoTracks =
+    [
+        new(1, "sp-1", "Halo", "Beyoncé", 0.91, "bright and warm"),
+        new(2, "t-2", "Quiet Song", "Someone", 0.80, "calm"),
+    ];
+
+    [Fact]
+    public void An_analysis_and_its_recommendation_come_back_whole()
+    {
+        var store = new SqliteAnalysisStore(TempStore.Open());
+        var analysis = Analysis("an-1");
+        var recommendation = Recommendation("rec-1", "an-1", Noon.AddSeconds(1), TwoTracks);
+
+        store.Save(analysis, recommendation);
+
+        var found = store.FindAnalysis("an-1")!;
+        Assert.Equal(analysis with { Emotions = found.Emotions, Evidence = found.Evidence }, found);
+        Assert.Equal(analysis.Emotions, found.Emotions);
+        Assert.Equal(analysis.Evidence with { Palette = [] }, found.Evidence with { Palette = [] });
+        Assert.Equal(analysis.Evidence.Palette, found.Evidence.Palette);
+        var rec = store.FindRecommendation("rec-1")!;
+        Assert.Equal((recommendation.Id, recommendation.AnalysisId, recommendation.CreatedAt, recommendation.Options), (rec.Id, rec.AnalysisId, rec.CreatedAt, rec.Options));
+        Assert.Equal(TwoTracks, rec.Tracks);
+        Assert.Null(store.FindAnalysis("an-x"));
+        Assert.Null(store.FindRecommendation("rec-x"));
+    }
+
+    [Fact]
+    public void Recommendations_for_an_analysis_are_listed_oldest_first()
+    {
+        var store = new SqliteAnalysisStore(TempStore.Open());
+        var analysis = Analysis("an-1");
+        // Saved newest first, and with different offsets, to show the order is by instant.
+        store.Save(analysis, Recommendation("rec-late", "an-1", Noon.AddHours(1), TwoTracks));
+        store.Save(analysis, Recommendation("rec-early", "an-1", Noon.ToOffset(TimeSpan.FromHours(-5)), TwoTracks[..1]));
+        store.Save(Analysis("an-2"), Recommendation("rec-other", "an-2", Noon, TwoTracks));
+
+        var list = store.RecommendationsFor("an-1");
+
+        Assert.Equal(["rec-early", "rec-late"], list.Select(r => r.Id));
+        Assert.Single(list[0].Tracks);
+        Assert.Empty(store.RecommendationsFor("an-x"));
+    }
+
+    [Fact]
+    public void A_save_that_fails_part_way_leaves_nothing()
+    {
+        var store = new SqliteAnalysisStore(TempStore.Open());
+        RecommendedTrack[] sameRankTwice = [TwoTracks[0], TwoTracks[1] with { Rank = 1 }];
+
+        Assert.Throws<SqliteException>(() => store.Save(Analysis("an-1"), Recommendation("rec-1", "an-1", Noon, sameRankTwice)));
+
+        Assert.Null(store.FindAnalysis("an-1"));
+        Assert.Null(store.FindRecommendation("rec-1"));
+    }
+
+    [Fact]
+    public void A_recommendation_for_another_analysis_is_refused()
+    {
+        var store = new SqliteAnalysisStore(TempStore.Open());
+
+        var error = Assert.Throws<ArgumentException>(() => store.Save(Analysis("an-1"), Recommendation("rec-1", "an-2", Noon, TwoTracks)));
+
+        Assert.Contains("belongs to analysis an-2", error.Message);
+    }
+}

@@ -1,0 +1,86 @@
+using ImageToMusic.Engine.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
+
+namespace ImageToMusic.Engine.Tests.Storage;
+
+public class SqliteDatabaseTests
+{
+    [Fact]
+    public void Opening_creates_the_folder_and_a_wal_database_at_the_latest_schema()
+    {
+        var path = Path.Combine(TestData.NewTempFolder(), "nested", "deeper", "store.db");
+
+        var database = SqliteDatabase.Open(path);
+
+        Assert.Equal(path, database.Path);
+        Assert.True(File.Exists(path));
+        Assert.Equal("wal", Pragma(path, "journal_mode"));
+        Assert.Equal(1L, Pragma(path, "user_version"));
+    }
+
+    [Fact]
+    public void A_database_from_a_newer_version_is_refused()
+    {
+        var path = TempStore.NewPath();
+        SqliteDatabase.Open(path);
+        Pragma(path, "user_version = 99");
+
+        var error = Assert.Throws<InvalidDataException>(() => SqliteDatabase.Open(path));
+
+        Assert.Contains("newer ImageToMusic (schema version 99; this version reads up to 1)", error.Message);
+    }
+
+    [Fact]
+    public void A_file_that_is_not_sqlite_is_refused()
+    {
+        var path = TestData.WriteTempFile("notes.db", "these are my notes, not a database; " + new string('x', 200));
+
+        var error = Assert.Throws<InvalidDataException>(() => SqliteDatabase.Open(path));
+
+        Assert.Equal($"{path} is not an SQLite database, so not an ImageToMusic store.", error.Message);
+    }
+
+    [Fact]
+    public void Another_application_s_sqlite_database_is_refused_and_left_alone()
+    {
+        var path = TempStore.NewPath();
+        Pragma(path, "user_version"); // creates the file
+        Execute(path, "CREATE TABLE contacts (name TEXT)");
+
+        var error = Assert.Throws<InvalidDataException>(() => SqliteDatabase.Open(path));
+
+        Assert.Contains("another application", error.Message);
+        Assert.Equal(0L, Pragma(path, "user_version"));
+    }
+
+    [Fact]
+    public void A_folder_is_refused_as_a_store_path()
+    {
+        var folder = TestData.NewTempFolder();
+
+        var error = Assert.Throws<IOException>(() => SqliteDatabase.Open(folder));
+
+        Assert.Contains("is a folder", error.Message);
+    }
+
+    [Fact]
+    public void A_store_path_under_a_file_is_refused()
+    {
+        var file = TestData.WriteTempFile("plain.txt", "x");
+
+        var error = Assert.Throws<IOException>(() => SqliteDatabase.Open(Path.Combine(file, "store.db")));
+
+        Assert.StartsWith("Cannot create the folder for the store", error.Message);
+    }
+
+    private static object? Pragma(string path, string pragma) => Execute(path, $"PRAGMA {pragma}");
+
+    private static object? Execute(string path, string sql)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+}
