@@ -27,6 +27,17 @@ internal sealed record EvidenceJson(double Brightness, double Saturation, double
         Math.Round(e.Contrast, 4), Math.Round(e.Colourfulness, 2), Math.Round(e.EdgeDensity, 4));
 }
 
+/// <summary>The mood as the CLI prints it in text: the lines `analyze` and `suggest` share.</summary>
+internal static class MoodText
+{
+    public static void Write(MoodJson mood)
+    {
+        Console.WriteLine($"  valence   {mood.Valence:F1} / 9 ({MoodWords.Valence(mood.Valence)})    arousal {mood.Arousal:F1} / 9 ({MoodWords.Arousal(mood.Arousal)})");
+        Console.WriteLine($"  emotions  {string.Join(", ", mood.Emotions.OrderByDescending(kv => kv.Value).Take(3).Select(kv => $"{kv.Key} {kv.Value * 100:F0}%"))}");
+        Console.WriteLine($"  palette   {string.Join(", ", mood.Palette.Select(c => $"{c.Name} {c.Hex} {c.Share * 100:F0}%"))}");
+    }
+}
+
 /// <summary>Plain words for positions on the 1–9 SAM scales.</summary>
 internal static class MoodWords
 {

@@ -9,10 +9,11 @@ CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
 var root = new RootCommand("ImageToMusic: music that fits a photo. Analyses a photo's mood and, from the catalog, suggests songs that match it.")
 {
+    SuggestCommand.Create(),
     AnalyzeCommand.Create(),
+    CatalogCommand.Create(),
     new Command("train", "Train models from labelled data.") { TrainMoodCommand.Create(), TrainTracksCommand.Create() },
     new Command("eval", "Evaluate models against labelled data.") { EvalMoodCommand.Create(), EvalTracksCommand.Create(), EvalMatchCommand.Create() },
-    new Command("bench", "Measure speed (results belong in docs/benchmarks.md).") { BenchMoodCommand.Create() },
-    CatalogCommand.Create(),
+    new Command("bench", "Measure speed (results belong in docs/benchmarks.md).") { BenchMoodCommand.Create(), BenchMatchCommand.Create() },
 };
 return await root.Parse(args).InvokeAsync();

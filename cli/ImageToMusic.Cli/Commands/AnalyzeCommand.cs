@@ -30,7 +30,6 @@ internal static class AnalyzeCommand
     }
 
     internal sealed record ImageOutcome(string Image, MoodJson? Mood, string? ModelVersion, AnalysisTimings? TimingsMs, ErrorJson? Error);
-    internal sealed record ErrorJson(string Code, string Message);
 
     private static ImageOutcome Analyze(MoodAnalyzer analyzer, string path)
     {
@@ -39,13 +38,9 @@ internal static class AnalyzeCommand
             var analysis = analyzer.AnalyzeFile(path);
             return new ImageOutcome(path, MoodJson.From(analysis), analysis.ModelVersion, analysis.Timings, null);
         }
-        catch (ImageRejectedException e)
+        catch (Exception e) when (ErrorJson.ForImage(e) is { } error)
         {
-            return new ImageOutcome(path, null, null, null, new ErrorJson(e.Code, e.Message));
-        }
-        catch (FileNotFoundException e)
-        {
-            return new ImageOutcome(path, null, null, null, new ErrorJson("not_found", e.Message));
+            return new ImageOutcome(path, null, null, null, error);
         }
     }
 
@@ -61,9 +56,7 @@ internal static class AnalyzeCommand
         var e = mood.Evidence;
         var s = mood.Source;
         Console.WriteLine($"  source    {s.Format} {s.Width}×{s.Height}{(s.Orientation != 1 ? $", EXIF orientation {s.Orientation} applied" : "")}{(s.FlattenedAlphaOn is { } bg ? $", alpha flattened on {bg.ToString().ToLowerInvariant()}" : "")}");
-        Console.WriteLine($"  valence   {mood.Valence:F1} / 9 ({MoodWords.Valence(mood.Valence)})    arousal {mood.Arousal:F1} / 9 ({MoodWords.Arousal(mood.Arousal)})");
-        Console.WriteLine($"  emotions  {string.Join(", ", mood.Emotions.OrderByDescending(kv => kv.Value).Take(3).Select(kv => $"{kv.Key} {kv.Value * 100:F0}%"))}");
-        Console.WriteLine($"  palette   {string.Join(", ", mood.Palette.Select(c => $"{c.Name} {c.Hex} {c.Share * 100:F0}%"))}");
+        MoodText.Write(mood);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  light     brightness {e.Brightness:F2}, saturation {e.Saturation:F2}, warmth {e.Warmth:+0.00;-0.00}, contrast {e.Contrast:F2}, colourfulness {e.Colourfulness:F0}, edges {e.EdgeDensity:F2}"));
         var t = outcome.TimingsMs!;

@@ -1,3 +1,6 @@
+using ImageToMusic.Engine.Music.Matching;
+using ImageToMusic.Engine.Vision;
+
 namespace ImageToMusic.Engine.Music;
 
 /// <summary>
@@ -32,5 +35,16 @@ public static class SyntheticCatalog
         return tracks;
 
         double Unit(double value) => Math.Clamp(value + 0.1 * (random.NextDouble() - 0.5), 0, 1);
+    }
+
+    /// <summary>Photo moods spread over the whole mood plane with evidence in Emotion6's usual ranges.</summary>
+    public static IReadOnlyList<MoodQuery> Queries(int count, int seed = 2)
+    {
+        var random = new Random(seed);
+        return [.. Enumerable.Range(0, count).Select(_ => new MoodQuery(
+            1 + 8 * random.NextDouble(), 1 + 8 * random.NextDouble(),
+            new VisualEvidence([new PaletteColour("#556b2f", "dark olive", 0.6), new PaletteColour("#87ceeb", "pale blue", 0.4)],
+                Brightness: random.NextDouble(), Saturation: random.NextDouble(), Warmth: 2 * random.NextDouble() - 1,
+                Contrast: 0.4 * random.NextDouble(), Colourfulness: 100 * random.NextDouble(), EdgeDensity: 0.4 * random.NextDouble())))];
     }
 }

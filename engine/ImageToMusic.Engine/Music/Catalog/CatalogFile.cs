@@ -36,4 +36,8 @@ public static class CatalogFile
         }
         return new CatalogReadResult(fileName, table.Rows.Count, rows, problems);
     }
+
+    /// <summary>The usable tracks of a file, each song once (the first row of a song wins), without a store: for benchmarks and studies.</summary>
+    public static IReadOnlyList<Track> ReadDistinct(string path) =>
+        [.. Read(path).Rows.Select(r => r.Track).DistinctBy(t => t.MatchKey).OrderBy(t => t.Id, StringComparer.Ordinal)];
 }

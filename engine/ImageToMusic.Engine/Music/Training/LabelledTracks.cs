@@ -1,28 +1,35 @@
-using System.Globalization;
-using CsvHelper;
+using ImageToMusic.Engine.Music.Catalog;
 
 namespace ImageToMusic.Engine.Music.Training;
 
-/// <summary>Reads a catalog CSV whose `mood` column holds a human label (Happy, Sad, Energetic, Calm).</summary>
+/// <summary>
+/// Reads a catalog CSV (any layout <see cref="CatalogFile"/> accepts) whose `mood` column holds a human
+/// label: Happy, Sad, Energetic or Calm. Training data must be whole, so any bad row is an error.
+/// </summary>
 public static class LabelledTracks
 {
+    public const string MoodColumn = "mood";
+
     public static IReadOnlyList<LabelledTrack> Load(string csvPath)
     {
         if (!File.Exists(csvPath)) throw new FileNotFoundException($"Labelled tracks not found at {csvPath}.", csvPath);
-        using var reader = new StreamReader(csvPath);
-        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
-        csv.Read();
-        csv.ReadHeader();
-        var result = new List<LabelledTrack>();
-        while (csv.Read())
+        var fileName = Path.GetFileName(csvPath);
+        var catalog = CatalogFile.Read(csvPath);
+        if (catalog.Problems.Count > 0)
+            throw new InvalidDataException($"{catalog.Problems.Count} labelled rows are unusable, first: {catalog.Problems[0]}");
+
+        var table = CsvCatalogTable.Read(csvPath, fileName);
+        var column = table.Columns.ToList().FindIndex(name => string.Equals(name, MoodColumn, StringComparison.OrdinalIgnoreCase));
+        if (column < 0) throw new InvalidDataException($"{fileName} has no '{MoodColumn}' column with the human labels.");
+        var moodByLine = table.Rows.ToDictionary(r => r.Line, r => r.Cells.ElementAtOrDefault(column)?.Trim() ?? "");
+
+        return [.. catalog.Rows.Select(row =>
         {
-            double F(string name) => double.Parse(csv.GetField(name)!, CultureInfo.InvariantCulture);
-            var mood = MusicMoods.IndexOf(csv.GetField("mood")!);
-            if (mood < 0) throw new InvalidDataException($"{csvPath}:{csv.Parser.RawRow}: mood '{csv.GetField("mood")}' is not one of {string.Join(", ", MusicMoods.All)}.");
-            var features = new AudioFeatures(F("valence"), F("energy"), F("danceability"), F("acousticness"), F("instrumentalness"),
-                F("speechiness"), F("liveness"), F("tempo"), F("loudness"));
-            result.Add(new LabelledTrack(new Track(csv.GetField("id")!, csv.GetField("name")!, csv.GetField("artist")!, features), mood));
-        }
-        return result;
+            var word = moodByLine[row.Line];
+            var mood = MusicMoods.IndexOf(word);
+            if (mood < 0)
+                throw new InvalidDataException($"{fileName}:{row.Line}: mood '{word}' is not one of {string.Join(", ", MusicMoods.All)}.");
+            return new LabelledTrack(row.Track, mood);
+        })];
     }
 }

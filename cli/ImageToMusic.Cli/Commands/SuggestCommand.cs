@@ -1,0 +1,93 @@
+using System.CommandLine;
+using ImageToMusic.Engine;
+using ImageToMusic.Engine.Imaging;
+using ImageToMusic.Engine.Music;
+using ImageToMusic.Engine.Music.Matching;
+using ImageToMusic.Engine.Storage;
+using ImageToMusic.Engine.Storage.Sqlite;
+
+namespace ImageToMusic.Cli.Commands;
+
+/// <summary>`suggest`: the main job. Photos in; for each, its mood and the best-fitting tracks with reasons, recorded with ids.</summary>
+internal static class SuggestCommand
+{
+    public static Command Create()
+    {
+        var images = new Argument<FileInfo[]>("images") { Description = "Photo files (JPEG, PNG, WebP, GIF, TIFF, HEIF/AVIF, ...).", Arity = ArgumentArity.OneOrMore };
+        var top = new Option<int>("--top") { Description = $"Tracks per photo (1–{MatchOptions.MaxTop}).", DefaultValueFactory = _ => MatchOptions.DefaultTop };
+        var genre = new Option<string?>("--genre") { Description = "Only tracks of this genre (where the catalog has genres)." };
+        var noExplicit = new Option<bool>("--no-explicit") { Description = "Leave out tracks marked explicit." };
+        var minTempo = new Option<double?>("--min-tempo") { Description = "Slowest tempo allowed, in BPM." };
+        var maxTempo = new Option<double?>("--max-tempo") { Description = "Fastest tempo allowed, in BPM." };
+        var store = CommonOptions.Store();
+        var models = CommonOptions.Models();
+        var json = CommonOptions.Json();
+        var limits = CommonOptions.Limits();
+        var command = new Command("suggest", "Suggest music for photos: the mood of each photo and the tracks from the catalog that fit it, each with a reason.")
+            { images, top, genre, noExplicit, minTempo, maxTempo, store, models, json };
+        limits.AddTo(command);
+        command.SetAction(result => Failures.Guard(() =>
+        {
+            var options = new MatchOptions
+            {
+                Top = result.GetValue(top), Genre = result.GetValue(genre), ExcludeExplicit = result.GetValue(noExplicit),
+                MinTempo = result.GetValue(minTempo), MaxTempo = result.GetValue(maxTempo),
+            };
+            options.Validate();
+            var storePath = StoreLocation.Resolve(result.GetValue(store));
+            var database = SqliteDatabase.Open(storePath);
+            var tracks = new SqliteCatalogStore(database).LoadAll();
+            if (tracks.Count == 0)
+                throw new InvalidOperationException(
+                    $"The catalog at {storePath} is empty. Import one first, for example:\n" +
+                    $"  ./imagetomusic catalog import ../shared/data/catalog/spotify_songs_9961.csv{(result.GetValue(store) is null ? "" : $" --store {result.GetValue(store)}")}");
+            var modelFolder = result.GetValue(models);
+            var index = CatalogIndex.Build(tracks, TrackMoodModelFile.Load(Path.Combine(ModelLocation.Resolve(modelFolder), TrackMoodModel.DefaultFileName)));
+            var imageLimits = limits.Read(result);
+            using var analyzer = MoodAnalyzer.Open(new MoodAnalyzerOptions { ModelFolder = modelFolder, Limits = imageLimits });
+            var recommender = new Recommender(analyzer, index, new SqliteAnalysisStore(database));
+
+            var outcomes = result.GetValue(images)!.Select(file => Suggest(recommender, file.FullName, imageLimits, options)).ToList();
+            if (result.GetValue(json)) Output.WriteJson(outcomes.Count == 1 ? outcomes[0] : new { results = outcomes });
+            else foreach (var outcome in outcomes) WriteText(outcome);
+            return outcomes.Any(o => o.Error is not null) ? 1 : 0;
+        }));
+        return command;
+    }
+
+    internal sealed record SuggestOutcome(
+        string Image, string? AnalysisId, string? RecommendationId, MoodJson? Mood, IReadOnlyList<SuggestionJson>? Tracks, string? ModelVersion, ErrorJson? Error);
+
+    private static SuggestOutcome Suggest(Recommender recommender, string path, ImageLimits limits, MatchOptions options)
+    {
+        try
+        {
+            var recommendation = recommender.Recommend(EncodedImageFile.Read(path, limits), path, options);
+            return new SuggestOutcome(path, recommendation.AnalysisId, recommendation.RecommendationId, MoodJson.From(recommendation.Analysis),
+                [.. recommendation.Tracks.Select(SuggestionJson.From)], recommendation.Analysis.ModelVersion, null);
+        }
+        catch (Exception e) when (ErrorJson.ForImage(e) is { } error)
+        {
+            return new SuggestOutcome(path, null, null, null, null, null, error);
+        }
+    }
+
+    private static void WriteText(SuggestOutcome outcome)
+    {
+        Console.WriteLine(outcome.Image);
+        if (outcome.Error is { } error)
+        {
+            Output.Error($"{outcome.Image}: {error.Code}: {error.Message}");
+            return;
+        }
+        MoodText.Write(outcome.Mood!);
+        if (outcome.Tracks!.Count == 0) Console.WriteLine("  no track in the catalog passes the filters");
+        foreach (var track in outcome.Tracks)
+        {
+            var details = string.Join(", ", new[] { track.Album, track.Year?.ToString() }.Where(d => !string.IsNullOrEmpty(d)));
+            Console.WriteLine($"  {track.Rank}. {track.Title} — {track.Artist}{(details.Length > 0 ? $" ({details})" : "")}   {track.Mood.ToLowerInvariant()}, score {track.Score:F2}");
+            Console.WriteLine($"     {track.Reason}");
+        }
+        Console.WriteLine($"  ids       analysis {outcome.AnalysisId}, recommendation {outcome.RecommendationId}");
+    }
+}
