@@ -84,6 +84,8 @@ public class CatalogFileTests
         Assert.Equal(("All The Small Things", "blink-182", 1999, false), (blink.Title, blink.Artist, blink.Year, blink.Explicit));
         Assert.Equal(["rock", "pop"], blink.Genres);
         Assert.Contains(result.Rows, r => r.Track.Explicit == true);
+        var dirtbag = result.Rows.Single(r => r.Line == 90).Track; // genre written as Python's empty "set()"
+        Assert.Equal(("Teenage Dirtbag", 0), (dirtbag.Title, dirtbag.Genres.Count));
     }
 
     [Fact]

@@ -29,4 +29,17 @@ public class TrackMergeTests
 
         Assert.Same(existing, TrackMerge.Fill(existing, newcomer));
     }
+
+    [Fact]
+    public void Optional_features_the_first_sighting_lacks_are_filled_but_measured_ones_stay()
+    {
+        var existing = Tracks.Make("Halo", "Beyoncé", valence: 0.4);
+        existing = existing with { Features = existing.Features with { Mode = null, Key = 5, DurationMs = null } };
+        var newcomer = Tracks.Make("Halo", "Beyoncé", valence: 0.9);
+        newcomer = newcomer with { Features = newcomer.Features with { Mode = 1, Key = 7, DurationMs = 261_000 } };
+
+        var merged = TrackMerge.Fill(existing, newcomer);
+
+        Assert.Equal((0.4, 1, 5, 261_000), (merged.Features.Valence, merged.Features.Mode, merged.Features.Key, merged.Features.DurationMs));
+    }
 }

@@ -146,9 +146,13 @@ internal sealed class TrackRowParser(IReadOnlyDictionary<CatalogField, int> colu
         return null;
     }
 
+    /// <summary>Written for "no genre" by catalogs exported from Python (the top-hits file has 18).</summary>
+    private const string EmptyPythonSet = "set()";
+
     /// <summary>"rock, pop" → [rock, pop]: lower-case, no blanks, no repeats.</summary>
     private IReadOnlyList<string> Genres(CatalogTable.Row row) =>
         Text(row, CatalogField.Genre) is { } text
-            ? text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(g => g.ToLowerInvariant()).Distinct().ToList()
+            ? text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Select(g => g.ToLowerInvariant()).Where(g => g != EmptyPythonSet).Distinct().ToList()
             : [];
 }
