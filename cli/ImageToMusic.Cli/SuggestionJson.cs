@@ -11,6 +11,8 @@ internal sealed record SuggestionJson(
     string? Album,
     IReadOnlyList<string> Genres,
     int? Year,
+    bool? Explicit,
+    double TempoBpm,
     string? Link,
     double Score,
     double MoodFit,
@@ -20,6 +22,6 @@ internal sealed record SuggestionJson(
     string Reason)
 {
     public static SuggestionJson From(Suggestion s) => new(
-        s.Rank, s.Track.Id, s.Track.Title, s.Track.Artist, s.Track.Album, s.Track.Genres, s.Track.Year, s.Track.Link,
+        s.Rank, s.Track.Id, s.Track.Title, s.Track.Artist, s.Track.Album, s.Track.Genres, s.Track.Year, s.Track.Explicit, s.Track.Features.TempoBpm, s.Track.Link,
         Math.Round(s.Score, 4), Math.Round(s.MoodFit, 4), s.Mood.Word, Math.Round(s.Mood.Valence, 2), Math.Round(s.Mood.Arousal, 2), s.Reason);
 }

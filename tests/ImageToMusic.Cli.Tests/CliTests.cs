@@ -16,6 +16,8 @@ public class CliTests
     [InlineData("eval", "match", "--help")]
     [InlineData("bench", "--help")]
     [InlineData("bench", "mood", "--help")]
+    [InlineData("bench", "match", "--help")]
+    [InlineData("suggest", "--help")]
     [InlineData("catalog", "--help")]
     [InlineData("catalog", "import", "--help")]
     [InlineData("catalog", "stats", "--help")]
