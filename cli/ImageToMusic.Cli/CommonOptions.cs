@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ImageToMusic.Engine.Imaging;
+using ImageToMusic.Engine.Mood;
 using ImageToMusic.Engine.Storage;
 
 namespace ImageToMusic.Cli;
@@ -36,6 +37,14 @@ internal static class CommonOptions
             ? new DirectoryInfo(Path.Combine(data, "emotion6"))
             : null,
     };
+
+    /// <summary>--split: which fixed Emotion6 split to score, test unless told.</summary>
+    public static Option<string> Split()
+    {
+        var split = new Option<string>("--split") { Description = "Emotion6 split to score: train, val or test.", DefaultValueFactory = _ => "test" };
+        split.AcceptOnlyFromAmong([.. LabelledImageSets.Splits]);
+        return split;
+    }
 
     /// <summary>--labels for track moods: a catalog CSV with a `mood` column, defaulting to $IMAGETOMUSIC_DATA/catalog/mood_labelled_686.csv.</summary>
     public static Option<FileInfo?> TrackLabels() => new("--labels")

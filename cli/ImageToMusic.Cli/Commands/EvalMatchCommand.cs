@@ -12,8 +12,7 @@ internal static class EvalMatchCommand
     public static Command Create()
     {
         var data = CommonOptions.Emotion6(required: false);
-        var split = new Option<string>("--split") { Description = "Emotion6 split to score: train, val or test.", DefaultValueFactory = _ => "test" };
-        split.AcceptOnlyFromAmong([.. LabelledImageSets.Splits]);
+        var split = CommonOptions.Split();
         var catalog = CommonOptions.TrackLabels();
         catalog.Aliases.Add("--catalog");
         var models = CommonOptions.Models();

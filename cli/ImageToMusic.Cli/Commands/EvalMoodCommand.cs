@@ -12,8 +12,7 @@ internal static class EvalMoodCommand
     public static Command Create()
     {
         var data = CommonOptions.Emotion6(required: false);
-        var split = new Option<string>("--split") { Description = "Emotion6 split to score: train, val or test.", DefaultValueFactory = _ => "test" };
-        split.AcceptOnlyFromAmong([.. LabelledImageSets.Splits]);
+        var split = CommonOptions.Split();
         var labels = new Option<FileInfo?>("--labels") { Description = "CSV with header image,valence,arousal (1–9); takes precedence over --data." };
         var images = new Option<DirectoryInfo?>("--images") { Description = "Folder the CSV's image paths are relative to (default: the CSV's folder)." };
         var models = CommonOptions.Models();

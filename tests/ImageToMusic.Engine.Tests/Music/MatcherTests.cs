@@ -1,18 +1,15 @@
 using ImageToMusic.Engine.Music;
 using ImageToMusic.Engine.Music.Matching;
-using ImageToMusic.Engine.Music.Training;
 using ImageToMusic.Engine.Vision;
 
 namespace ImageToMusic.Engine.Tests.Music;
 
 /// <summary>
-/// The ranking on small catalogs whose track moods are set by hand (through the index's mood override),
+/// The ranking on small catalogs whose track moods are set by hand (mood probabilities given to the index directly),
 /// so each test controls exactly what should win.
 /// </summary>
 public class MatcherTests
 {
-    private static readonly TrackMoodModel Model = TrackMoodModelFile.Load(Path.Combine(TestData.Models, TrackMoodModel.DefaultFileName));
-
     private static readonly VisualEvidence Neutral = new([new PaletteColour("#808080", "grey", 1)], 0.41, 0.36, 0.10, 0.23, 39, 0.19);
     private static readonly VisualEvidence WarmSoftNatural = new([new PaletteColour("#557733", "green", 0.6), new PaletteColour("#aa7744", "brown", 0.4)], 0.55, 0.5, 0.35, 0.12, 50, 0.05);
     private static readonly VisualEvidence CoolHardUrban = new([new PaletteColour("#203040", "dark blue", 0.7), new PaletteColour("#c0c0c0", "light grey", 0.3)], 0.3, 0.3, -0.25, 0.36, 20, 0.45);
@@ -29,7 +26,7 @@ public class MatcherTests
     }
 
     private static CatalogIndex Index(params (Track Track, double[] Mood)[] entries) =>
-        CatalogIndex.Build([.. entries.Select(e => e.Track)], Model, [.. entries.Select(e => e.Mood)]);
+        CatalogIndex.Build([.. entries.Select(e => e.Track)], [.. entries.Select(e => e.Mood)], "set by the test");
 
     private static List<string> Ids(IEnumerable<Suggestion> suggestions) => [.. suggestions.Select(s => s.Track.Id)];
 
@@ -58,7 +55,7 @@ public class MatcherTests
         var calmOrEnergetic = new double[] { 0, 0, 0.1, 0.9 };
         var index = CatalogIndex.Build(
             [new Track("sure", "Song sure", "A", Sound()), new Track("hedge", "Song hedge", "B", Sound())],
-            Model, [calmOrEnergetic, hedging]);
+            [calmOrEnergetic, hedging], "set by the test");
 
         var top = Matcher.Rank(index, new MoodQuery(5.0, 2.0, Neutral), new MatchOptions { Top = 1 });
 
@@ -114,7 +111,7 @@ public class MatcherTests
     {
         var index = CatalogIndex.Build(
             [new Track("x", "Halo", "Beyoncé", Sound()), new Track("y", "halo!", "beyonce", Sound()), new Track("z", "Other", "Someone", Sound())],
-            Model, [[0, 0, 0, 1.0], [0, 0, 0, 1.0], [0, 0, 0, 0.9]]);
+            [[0, 0, 0, 1.0], [0, 0, 0, 1.0], [0, 0, 0, 0.9]], "set by the test");
 
         Assert.Equal(["x", "z"], Ids(Matcher.Rank(index, new MoodQuery(7.5, 2.5, Neutral))));
     }
@@ -162,7 +159,7 @@ public class MatcherTests
             tracks.Add(new Track($"t{i:D5}", $"Song {i}", $"Artist {random.Next(40)}", Sound(random.Next(3) / 2.0, random.Next(3) / 2.0, 90 + 30 * random.Next(3))));
             moods.Add(p);
         }
-        var index = CatalogIndex.Build(tracks, Model, moods);
+        var index = CatalogIndex.Build(tracks, moods, "set by the test");
         foreach (var query in new[] { new MoodQuery(7, 3, WarmSoftNatural), new MoodQuery(3, 7, CoolHardUrban), new MoodQuery(5, 5, Neutral) })
         {
             var expected = FullSort(index, query, 10);

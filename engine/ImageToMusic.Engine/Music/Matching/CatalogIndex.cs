@@ -10,7 +10,7 @@ public sealed class CatalogIndex
     private readonly Dictionary<string, int> genreIds;
 
     private CatalogIndex(IReadOnlyList<Track> tracks, float[][] columns, int[] artistIds, int[] songIds,
-        float[] tempo, sbyte[] explicitFlags, int[][] genres, Dictionary<string, int> genreIds, string moodModelVersion)
+        float[] tempo, sbyte[] explicitFlags, int[][] genres, Dictionary<string, int> genreIds, string moodSource)
     {
         Tracks = tracks;
         Columns = columns;
@@ -20,7 +20,7 @@ public sealed class CatalogIndex
         Explicit = explicitFlags;
         Genres = genres;
         this.genreIds = genreIds;
-        MoodModelVersion = moodModelVersion;
+        MoodSource = moodSource;
     }
 
     public static int MoodColumns => MusicMoods.All.Count;
@@ -28,7 +28,8 @@ public sealed class CatalogIndex
 
     public IReadOnlyList<Track> Tracks { get; }
     public int Count => Tracks.Count;
-    public string MoodModelVersion { get; }
+    /// <summary>Where the track moods came from: the track mood model's version, or what supplied them instead.</summary>
+    public string MoodSource { get; }
 
     internal float[][] Columns { get; }
     internal int[] ArtistIds { get; }
@@ -38,11 +39,22 @@ public sealed class CatalogIndex
     internal sbyte[] Explicit { get; }
     internal int[][] Genres { get; }
 
-    /// <summary>Builds the index; <paramref name="moodOverride"/> supplies mood probabilities per track instead of the model (evaluation uses out-of-fold ones).</summary>
-    public static CatalogIndex Build(IReadOnlyList<Track> tracks, TrackMoodModel moods, IReadOnlyList<double[]>? moodOverride = null)
+    /// <summary>Builds the index with each track's moods from the track mood model.</summary>
+    public static CatalogIndex Build(IReadOnlyList<Track> tracks, TrackMoodModel moods) =>
+        Build(tracks, (i, p) => moods.Probabilities(tracks[i].Features, p), moods.Version);
+
+    /// <summary>Builds the index with mood probabilities given per track (evaluation uses out-of-fold ones; tests set them by hand).</summary>
+    public static CatalogIndex Build(IReadOnlyList<Track> tracks, IReadOnlyList<double[]> moodProbabilities, string moodSource)
     {
-        if (moodOverride is not null && moodOverride.Count != tracks.Count)
-            throw new ArgumentException($"{moodOverride.Count} mood vectors for {tracks.Count} tracks.");
+        if (moodProbabilities.Count != tracks.Count)
+            throw new ArgumentException($"{moodProbabilities.Count} mood vectors for {tracks.Count} tracks.");
+        return Build(tracks, (i, p) => moodProbabilities[i].CopyTo(p), moodSource);
+    }
+
+    private delegate void MoodsOf(int track, Span<double> probabilities);
+
+    private static CatalogIndex Build(IReadOnlyList<Track> tracks, MoodsOf moodsOf, string moodSource)
+    {
         var n = tracks.Count;
         var columns = Enumerable.Range(0, ColumnCount).Select(_ => new float[n]).ToArray();
         var artistIds = new int[n];
@@ -57,8 +69,7 @@ public sealed class CatalogIndex
         for (var i = 0; i < n; i++)
         {
             var track = tracks[i];
-            if (moodOverride is not null) moodOverride[i].CopyTo(p);
-            else moods.Probabilities(track.Features, p);
+            moodsOf(i, p);
             for (var k = 0; k < MoodColumns; k++) columns[k][i] = (float)p[k];
             for (var a = 0; a < EvidenceAxes.All.Count; a++)
                 columns[MoodColumns + a][i] = (float)EvidenceAxis.Direction(EvidenceAxes.All[a].TrackCues(track.Features));
@@ -68,8 +79,7 @@ public sealed class CatalogIndex
             explicitFlags[i] = track.Explicit switch { true => 1, false => 0, null => -1 };
             genres[i] = track.Genres.Count == 0 ? [] : [.. track.Genres.Select(g => Intern(genreIds, g.Trim()))];
         }
-        return new CatalogIndex(tracks, columns, artistIds, songIds, tempo, explicitFlags, genres, genreIds,
-            moodOverride is null ? moods.Version : moods.Version + "+override");
+        return new CatalogIndex(tracks, columns, artistIds, songIds, tempo, explicitFlags, genres, genreIds, moodSource);
     }
 
     public TrackMood MoodOf(int index)

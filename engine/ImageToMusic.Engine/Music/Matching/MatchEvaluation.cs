@@ -32,7 +32,7 @@ public sealed record MatchEvaluation(
     {
         if (photos.Images.Count == 0) throw new InvalidOperationException("No photo could be analysed; nothing to score.");
         var tracks = catalog.Select(t => t.Track).ToList();
-        var index = CatalogIndex.Build(tracks, TrackMoodTrainer.Fit(catalog, "unused: out-of-fold moods"), TrackMoodEvaluation.OutOfFoldProbabilities(catalog));
+        var index = CatalogIndex.Build(tracks, TrackMoodEvaluation.OutOfFoldProbabilities(catalog), "out-of-fold track moods");
         var labels = catalog.Select(t => t.Mood).ToArray();
         var truth = photos.Images.Select(i => MusicMoods.QuadrantOf(i.Valence, i.Arousal)).ToArray();
         var options = new MatchOptions { Top = Top };
