@@ -6,6 +6,7 @@ namespace ImageToMusic.Engine.Storage;
 /// <param name="Id">"an-" followed by a time-ordered GUID (<see cref="RecordIds"/>).</param>
 /// <param name="Source">Where the photo came from: a file name, blob name or URL, as the door knows it.</param>
 /// <param name="ImageSha256">Hex SHA-256 of the encoded photo bytes, so the same photo can be recognised.</param>
+/// <param name="Timings">How long each stage took, when the door measured it (the function app stores them).</param>
 public sealed record AnalysisRecord(
     string Id,
     DateTimeOffset CreatedAt,
@@ -15,7 +16,12 @@ public sealed record AnalysisRecord(
     double Valence,
     double Arousal,
     IReadOnlyDictionary<string, double> Emotions,
-    VisualEvidence Evidence);
+    VisualEvidence Evidence,
+    AnalysisTimings? Timings = null);
+
+/// <summary>A photo that could not be analysed, kept so nothing is lost silently: which one, when, and the typed reason.</summary>
+/// <param name="ErrorCode">The rejection code (empty, unsupported_format, corrupt, too_large, not_found).</param>
+public sealed record AnalysisFailureRecord(string Id, DateTimeOffset CreatedAt, string Source, string ErrorCode, string ErrorMessage);
 
 /// <summary>The tracks suggested for one analysis, in the order shown.</summary>
 /// <param name="Id">"rec-" followed by a time-ordered GUID.</param>
@@ -29,10 +35,23 @@ public sealed record RecommendationRecord(
 
 public sealed record RecommendedTrack(int Rank, string TrackId, string Title, string Artist, double Score, string Reason);
 
-/// <summary>Ids for stored records: a readable prefix plus a version-7 GUID, so ids sort by creation time.</summary>
+/// <summary>
+/// Ids for stored records: a readable prefix plus a version-7 GUID, so ids sort by creation time; or, for
+/// work that may be delivered twice (a blob trigger), a hash of what identifies the input, so doing it
+/// again writes the same records.
+/// </summary>
 public static class RecordIds
 {
     public static string NewAnalysisId() => "an-" + Guid.CreateVersion7().ToString("N");
 
     public static string NewRecommendationId() => "rec-" + Guid.CreateVersion7().ToString("N");
+
+    /// <summary>The analysis id for one version of a source (a blob name and its ETag).</summary>
+    public static string AnalysisIdFor(string source, string version) => "an-" + Hash(source, version);
+
+    /// <summary>The recommendation id made from <see cref="AnalysisIdFor"/>'s input.</summary>
+    public static string RecommendationIdFor(string source, string version) => "rec-" + Hash(source, version);
+
+    private static string Hash(string source, string version) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{source}\n{version}")))[..32];
 }

@@ -6,10 +6,18 @@ namespace ImageToMusic.Engine.Storage;
 /// </summary>
 public interface IAnalysisStore
 {
-    /// <summary>Stores an analysis and the recommendation made from it together, all or nothing.</summary>
+    /// <summary>
+    /// Stores an analysis and the recommendation made from it together, all or nothing. Saving records whose
+    /// ids are already stored changes nothing (deliveries of the same blob twice write one result).
+    /// </summary>
     void Save(AnalysisRecord analysis, RecommendationRecord recommendation);
 
+    /// <summary>Stores a failed analysis; saving the same id again changes nothing.</summary>
+    void SaveFailure(AnalysisFailureRecord failure);
+
     AnalysisRecord? FindAnalysis(string id);
+
+    AnalysisFailureRecord? FindFailure(string id);
 
     RecommendationRecord? FindRecommendation(string id);
 

@@ -82,4 +82,37 @@ public class SqliteAnalysisStoreTests
 
         Assert.Contains("belongs to analysis an-2", error.Message);
     }
+
+    [Fact]
+    public void Saving_the_same_records_again_changes_nothing_and_timings_come_back()
+    {
+        var store = new SqliteAnalysisStore(TempStore.Open());
+        var analysisId = RecordIds.AnalysisIdFor("uploads/beach.jpg", "\"0x8D1\"");
+        var recommendationId = RecordIds.RecommendationIdFor("uploads/beach.jpg", "\"0x8D1\"");
+        var analysis = Analysis(analysisId) with { Timings = new AnalysisTimings(3.1, 3.4, 7.8, 0.02) };
+
+        store.Save(analysis, Recommendation(recommendationId, analysisId, Noon, TwoTracks));
+        store.Save(analysis with { Valence = 1 }, Recommendation(recommendationId, analysisId, Noon.AddHours(1), TwoTracks[..1]));
+
+        Assert.Equal(analysisId, RecordIds.AnalysisIdFor("uploads/beach.jpg", "\"0x8D1\""));
+        Assert.NotEqual(analysisId, RecordIds.AnalysisIdFor("uploads/beach.jpg", "\"0x8D2\""));
+        var found = store.FindAnalysis(analysisId)!;
+        Assert.Equal((6.2, new AnalysisTimings(3.1, 3.4, 7.8, 0.02)), (found.Valence, found.Timings));
+        var recommendations = store.RecommendationsFor(analysisId);
+        Assert.Equal((1, 2), (recommendations.Count, recommendations[0].Tracks.Count));
+    }
+
+    [Fact]
+    public void A_failed_analysis_is_kept_once_with_its_typed_reason()
+    {
+        var store = new SqliteAnalysisStore(TempStore.Open());
+        var failure = new AnalysisFailureRecord("an-x", Noon, "uploads/notes.txt", "unsupported_format", "not an image");
+
+        store.SaveFailure(failure);
+        store.SaveFailure(failure with { ErrorCode = "corrupt" });
+
+        Assert.Equal(failure, store.FindFailure("an-x"));
+        Assert.Null(store.FindFailure("an-y"));
+        Assert.Null(store.FindAnalysis("an-x"));
+    }
 }

@@ -1,3 +1,4 @@
+using ImageToMusic.Engine.Storage;
 using ImageToMusic.Engine.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
@@ -15,7 +16,7 @@ public class SqliteDatabaseTests
         Assert.Equal(path, database.Path);
         Assert.True(File.Exists(path));
         Assert.Equal("wal", Pragma(path, "journal_mode"));
-        Assert.Equal(1L, Pragma(path, "user_version"));
+        Assert.Equal((long)SqliteSchema.LatestVersion, Pragma(path, "user_version"));
     }
 
     [Fact]
@@ -27,7 +28,7 @@ public class SqliteDatabaseTests
 
         var error = Assert.Throws<InvalidDataException>(() => SqliteDatabase.Open(path));
 
-        Assert.Contains("newer ImageToMusic (schema version 99; this version reads up to 1)", error.Message);
+        Assert.Contains($"newer ImageToMusic (schema version 99; this version reads up to {SqliteSchema.LatestVersion})", error.Message);
     }
 
     [Fact]
@@ -71,6 +72,25 @@ public class SqliteDatabaseTests
         var error = Assert.Throws<IOException>(() => SqliteDatabase.Open(Path.Combine(file, "store.db")));
 
         Assert.StartsWith("Cannot create the folder for the store", error.Message);
+    }
+
+    [Fact]
+    public void A_version_1_store_is_upgraded_in_place_and_keeps_its_analyses()
+    {
+        var path = TempStore.NewPath();
+        var evidence = new ImageToMusic.Engine.Vision.VisualEvidence([], 0.5, 0.5, 0, 0.2, 30, 0.1);
+        new SqliteAnalysisStore(SqliteDatabase.Open(path)).Save(
+            new AnalysisRecord("an-1", DateTimeOffset.UnixEpoch, "a.jpg", "00", "m", 5, 5, new Dictionary<string, double>(), evidence),
+            new RecommendationRecord("rec-1", "an-1", DateTimeOffset.UnixEpoch, "top=5", []));
+        SqliteConnection.ClearAllPools();
+        Execute(path, "ALTER TABLE analyses DROP COLUMN timings_json; DROP TABLE analysis_failures; PRAGMA user_version = 1;"); // as version 1 left it
+
+        var store = new SqliteAnalysisStore(SqliteDatabase.Open(path));
+        store.SaveFailure(new AnalysisFailureRecord("an-2", DateTimeOffset.UnixEpoch, "b.txt", "unsupported_format", "text"));
+
+        Assert.Equal((long)SqliteSchema.LatestVersion, Pragma(path, "user_version"));
+        Assert.Equal(("a.jpg", null), (store.FindAnalysis("an-1")!.Source, store.FindAnalysis("an-1")!.Timings));
+        Assert.Equal("b.txt", store.FindFailure("an-2")!.Source);
     }
 
     private static object? Pragma(string path, string pragma) => Execute(path, $"PRAGMA {pragma}");

@@ -15,8 +15,8 @@ public sealed class SqliteAnalysisStore(SqliteDatabase database) : IAnalysisStor
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>
-    /// Saves both in one transaction. An analysis already stored (a second recommendation for the same
-    /// photo) is kept as it is: analyses are never rewritten.
+    /// Saves both in one transaction. Records already stored are kept as they are (a second recommendation
+    /// for the same photo, or the same blob delivered twice): stored records are never rewritten.
     /// </summary>
     public void Save(AnalysisRecord analysis, RecommendationRecord recommendation)
     {
@@ -27,17 +27,18 @@ public sealed class SqliteAnalysisStore(SqliteDatabase database) : IAnalysisStor
         using var transaction = connection.BeginTransaction();
         Execute(connection, transaction,
             """
-            INSERT INTO analyses (id, created_at, source, image_sha256, model_version, valence, arousal, emotions_json, evidence_json)
-            VALUES ($id, $created_at, $source, $sha, $model, $valence, $arousal, $emotions, $evidence)
+            INSERT INTO analyses (id, created_at, source, image_sha256, model_version, valence, arousal, emotions_json, evidence_json, timings_json)
+            VALUES ($id, $created_at, $source, $sha, $model, $valence, $arousal, $emotions, $evidence, $timings)
             ON CONFLICT(id) DO NOTHING
             """,
             ("$id", analysis.Id), ("$created_at", Timestamp(analysis.CreatedAt)), ("$source", analysis.Source),
             ("$sha", analysis.ImageSha256), ("$model", analysis.ModelVersion), ("$valence", analysis.Valence), ("$arousal", analysis.Arousal),
-            ("$emotions", JsonSerializer.Serialize(analysis.Emotions, Json)), ("$evidence", JsonSerializer.Serialize(analysis.Evidence, Json)));
-        Execute(connection, transaction,
-            "INSERT INTO recommendations (id, analysis_id, created_at, options) VALUES ($id, $analysis, $created_at, $options)",
-            ("$id", recommendation.Id), ("$analysis", recommendation.AnalysisId), ("$created_at", Timestamp(recommendation.CreatedAt)), ("$options", recommendation.Options));
-        foreach (var track in recommendation.Tracks)
+            ("$emotions", JsonSerializer.Serialize(analysis.Emotions, Json)), ("$evidence", JsonSerializer.Serialize(analysis.Evidence, Json)),
+            ("$timings", analysis.Timings is null ? DBNull.Value : JsonSerializer.Serialize(analysis.Timings, Json)));
+        var isNew = Execute(connection, transaction,
+            "INSERT INTO recommendations (id, analysis_id, created_at, options) VALUES ($id, $analysis, $created_at, $options) ON CONFLICT(id) DO NOTHING",
+            ("$id", recommendation.Id), ("$analysis", recommendation.AnalysisId), ("$created_at", Timestamp(recommendation.CreatedAt)), ("$options", recommendation.Options)) == 1;
+        foreach (var track in isNew ? recommendation.Tracks : [])
             Execute(connection, transaction,
                 "INSERT INTO recommendation_tracks (recommendation_id, rank, track_id, title, artist, score, reason) VALUES ($rec, $rank, $track, $title, $artist, $score, $reason)",
                 ("$rec", recommendation.Id), ("$rank", track.Rank), ("$track", track.TrackId), ("$title", track.Title),
@@ -45,17 +46,37 @@ public sealed class SqliteAnalysisStore(SqliteDatabase database) : IAnalysisStor
         transaction.Commit();
     }
 
+    public void SaveFailure(AnalysisFailureRecord failure)
+    {
+        using var connection = database.Connect();
+        using var transaction = connection.BeginTransaction();
+        Execute(connection, transaction,
+            "INSERT INTO analysis_failures (id, created_at, source, error_code, error_message) VALUES ($id, $created_at, $source, $code, $message) ON CONFLICT(id) DO NOTHING",
+            ("$id", failure.Id), ("$created_at", Timestamp(failure.CreatedAt)), ("$source", failure.Source), ("$code", failure.ErrorCode), ("$message", failure.ErrorMessage));
+        transaction.Commit();
+    }
+
     public AnalysisRecord? FindAnalysis(string id)
     {
         using var connection = database.Connect();
         using var command = SqliteCommands.Create(connection,
-            "SELECT id, created_at, source, image_sha256, model_version, valence, arousal, emotions_json, evidence_json FROM analyses WHERE id = $id", ("$id", id));
+            "SELECT id, created_at, source, image_sha256, model_version, valence, arousal, emotions_json, evidence_json, timings_json FROM analyses WHERE id = $id", ("$id", id));
         using var r = command.ExecuteReader();
         if (!r.Read()) return null;
         return new AnalysisRecord(
             r.GetString(0), ParseTimestamp(r.GetString(1)), r.GetString(2), r.GetString(3), r.GetString(4), r.GetDouble(5), r.GetDouble(6),
             JsonSerializer.Deserialize<Dictionary<string, double>>(r.GetString(7), Json)!,
-            JsonSerializer.Deserialize<VisualEvidence>(r.GetString(8), Json)!);
+            JsonSerializer.Deserialize<VisualEvidence>(r.GetString(8), Json)!,
+            r.IsDBNull(9) ? null : JsonSerializer.Deserialize<AnalysisTimings>(r.GetString(9), Json));
+    }
+
+    public AnalysisFailureRecord? FindFailure(string id)
+    {
+        using var connection = database.Connect();
+        using var command = SqliteCommands.Create(connection,
+            "SELECT id, created_at, source, error_code, error_message FROM analysis_failures WHERE id = $id", ("$id", id));
+        using var r = command.ExecuteReader();
+        return r.Read() ? new AnalysisFailureRecord(r.GetString(0), ParseTimestamp(r.GetString(1)), r.GetString(2), r.GetString(3), r.GetString(4)) : null;
     }
 
     public RecommendationRecord? FindRecommendation(string id) => Recommendations("id = $key", id).SingleOrDefault();
@@ -84,11 +105,12 @@ public sealed class SqliteAnalysisStore(SqliteDatabase database) : IAnalysisStor
         }).ToList();
     }
 
-    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql, params (string Name, object Value)[] parameters)
+    /// <returns>Rows changed.</returns>
+    private static int Execute(SqliteConnection connection, SqliteTransaction transaction, string sql, params (string Name, object Value)[] parameters)
     {
         using var command = SqliteCommands.Create(connection, sql, parameters);
         command.Transaction = transaction;
-        command.ExecuteNonQuery();
+        return command.ExecuteNonQuery();
     }
 
     // UTC with fixed width, so text order is time order (RecommendationsFor sorts on it).

@@ -70,6 +70,15 @@ internal static class SqliteSchema
             reason TEXT NOT NULL,
             PRIMARY KEY (recommendation_id, rank));
         """,
+        """
+        ALTER TABLE analyses ADD COLUMN timings_json TEXT;
+        CREATE TABLE analysis_failures (
+            id TEXT PRIMARY KEY NOT NULL,
+            created_at TEXT NOT NULL,
+            source TEXT NOT NULL,
+            error_code TEXT NOT NULL,
+            error_message TEXT NOT NULL);
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

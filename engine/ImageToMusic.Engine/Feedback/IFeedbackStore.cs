@@ -1,0 +1,15 @@
+namespace ImageToMusic.Engine.Feedback;
+
+/// <summary>Thumbs up and down on suggested tracks, one per user × recommendation × track.</summary>
+public interface IFeedbackStore
+{
+    /// <summary>
+    /// Stores the vote under its <see cref="FeedbackVote.Id"/>: new → Created; a different vote replaces the
+    /// old one (keeping its CreatedAt) → Changed; the same vote again → Unchanged (nothing written). Safe under
+    /// concurrent calls for the same id: exactly one record survives.
+    /// </summary>
+    FeedbackOutcome Record(FeedbackVote vote);
+
+    /// <summary>Every vote on one recommendation, oldest first.</summary>
+    IReadOnlyList<FeedbackVote> ForRecommendation(string recommendationId);
+}
