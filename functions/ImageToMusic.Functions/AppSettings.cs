@@ -1,0 +1,47 @@
+namespace ImageToMusic.Functions;
+
+/// <summary>
+/// Every setting the function app reads, in one place: infra/ sets each of them (a test checks), and
+/// `imagetomusic serve` sets the local equivalents. Connections are identity-based on Azure (no keys).
+/// </summary>
+public static class AppSettings
+{
+    /// <summary>Port the Functions host tells a custom handler to listen on.</summary>
+    public const string CustomHandlerPort = "FUNCTIONS_CUSTOMHANDLER_PORT";
+
+    /// <summary>Key callers send as x-functions-key when running outside Azure (on Azure the host checks function keys).</summary>
+    public const string ApiKey = "IMAGETOMUSIC_API_KEY";
+
+    /// <summary>Secret salt for hashing user ids (a Key Vault reference on Azure).</summary>
+    public const string UserSalt = "IMAGETOMUSIC_USER_SALT";
+
+    /// <summary>"cosmos" (Azure, or the local Cosmos server) or "sqlite" (embedded, the default locally).</summary>
+    public const string StoreKind = "IMAGETOMUSIC_STORE";
+
+    /// <summary>SQLite database file when <see cref="StoreKind"/> is sqlite (see StoreLocation for the default).</summary>
+    public const string SqlitePath = "IMAGETOMUSIC_SQLITE_PATH";
+
+    /// <summary>The uploads storage account as an identity-based connection (blob trigger and reads): its blob endpoint.</summary>
+    public const string UploadsServiceUri = "UploadsStorage__blobServiceUri";
+
+    /// <summary>A connection string for the uploads account instead (Azurite locally: UseDevelopmentStorage=true).</summary>
+    public const string UploadsConnectionString = "UploadsStorage";
+
+    /// <summary>Container photos are uploaded to (default "uploads").</summary>
+    public const string UploadsContainer = "UPLOADS_CONTAINER";
+
+    /// <summary>Cosmos DB account endpoint (identity-based on Azure).</summary>
+    public const string CosmosEndpoint = "COSMOS_ENDPOINT";
+
+    /// <summary>Cosmos DB account key: only for the local Cosmos server; never set on Azure.</summary>
+    public const string CosmosKey = "COSMOS_KEY";
+
+    /// <summary>Cosmos DB database name (default "imagetomusic").</summary>
+    public const string CosmosDatabase = "COSMOS_DATABASE";
+
+    /// <summary>Client id of the user-assigned managed identity the app authenticates with.</summary>
+    public const string ManagedIdentityClientId = "AZURE_CLIENT_ID";
+
+    /// <summary>Application Insights connection string.</summary>
+    public const string ApplicationInsights = "APPLICATIONINSIGHTS_CONNECTION_STRING";
+}

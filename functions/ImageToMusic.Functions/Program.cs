@@ -1,0 +1,4 @@
+using ImageToMusic.Functions;
+
+var app = FunctionApp.Build(args);
+app.Run();
