@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using ImageToMusic.Engine.Vision;
 using Microsoft.Data.Sqlite;
@@ -31,13 +30,13 @@ public sealed class SqliteAnalysisStore(SqliteDatabase database) : IAnalysisStor
             VALUES ($id, $created_at, $source, $sha, $model, $valence, $arousal, $emotions, $evidence, $timings)
             ON CONFLICT(id) DO NOTHING
             """,
-            ("$id", analysis.Id), ("$created_at", Timestamp(analysis.CreatedAt)), ("$source", analysis.Source),
+            ("$id", analysis.Id), ("$created_at", SqliteTimestamps.Format(analysis.CreatedAt)), ("$source", analysis.Source),
             ("$sha", analysis.ImageSha256), ("$model", analysis.ModelVersion), ("$valence", analysis.Valence), ("$arousal", analysis.Arousal),
             ("$emotions", JsonSerializer.Serialize(analysis.Emotions, Json)), ("$evidence", JsonSerializer.Serialize(analysis.Evidence, Json)),
             ("$timings", analysis.Timings is null ? DBNull.Value : JsonSerializer.Serialize(analysis.Timings, Json)));
         var isNew = Execute(connection, transaction,
             "INSERT INTO recommendations (id, analysis_id, created_at, options) VALUES ($id, $analysis, $created_at, $options) ON CONFLICT(id) DO NOTHING",
-            ("$id", recommendation.Id), ("$analysis", recommendation.AnalysisId), ("$created_at", Timestamp(recommendation.CreatedAt)), ("$options", recommendation.Options)) == 1;
+            ("$id", recommendation.Id), ("$analysis", recommendation.AnalysisId), ("$created_at", SqliteTimestamps.Format(recommendation.CreatedAt)), ("$options", recommendation.Options)) == 1;
         foreach (var track in isNew ? recommendation.Tracks : [])
             Execute(connection, transaction,
                 "INSERT INTO recommendation_tracks (recommendation_id, rank, track_id, title, artist, score, reason) VALUES ($rec, $rank, $track, $title, $artist, $score, $reason)",
@@ -52,7 +51,7 @@ public sealed class SqliteAnalysisStore(SqliteDatabase database) : IAnalysisStor
         using var transaction = connection.BeginTransaction();
         Execute(connection, transaction,
             "INSERT INTO analysis_failures (id, created_at, source, error_code, error_message) VALUES ($id, $created_at, $source, $code, $message) ON CONFLICT(id) DO NOTHING",
-            ("$id", failure.Id), ("$created_at", Timestamp(failure.CreatedAt)), ("$source", failure.Source), ("$code", failure.ErrorCode), ("$message", failure.ErrorMessage));
+            ("$id", failure.Id), ("$created_at", SqliteTimestamps.Format(failure.CreatedAt)), ("$source", failure.Source), ("$code", failure.ErrorCode), ("$message", failure.ErrorMessage));
         transaction.Commit();
     }
 
@@ -64,7 +63,7 @@ public sealed class SqliteAnalysisStore(SqliteDatabase database) : IAnalysisStor
         using var r = command.ExecuteReader();
         if (!r.Read()) return null;
         return new AnalysisRecord(
-            r.GetString(0), ParseTimestamp(r.GetString(1)), r.GetString(2), r.GetString(3), r.GetString(4), r.GetDouble(5), r.GetDouble(6),
+            r.GetString(0), SqliteTimestamps.Parse(r.GetString(1)), r.GetString(2), r.GetString(3), r.GetString(4), r.GetDouble(5), r.GetDouble(6),
             JsonSerializer.Deserialize<Dictionary<string, double>>(r.GetString(7), Json)!,
             JsonSerializer.Deserialize<VisualEvidence>(r.GetString(8), Json)!,
             r.IsDBNull(9) ? null : JsonSerializer.Deserialize<AnalysisTimings>(r.GetString(9), Json));
@@ -76,7 +75,7 @@ public sealed class SqliteAnalysisStore(SqliteDatabase database) : IAnalysisStor
         using var command = SqliteCommands.Create(connection,
             "SELECT id, created_at, source, error_code, error_message FROM analysis_failures WHERE id = $id", ("$id", id));
         using var r = command.ExecuteReader();
-        return r.Read() ? new AnalysisFailureRecord(r.GetString(0), ParseTimestamp(r.GetString(1)), r.GetString(2), r.GetString(3), r.GetString(4)) : null;
+        return r.Read() ? new AnalysisFailureRecord(r.GetString(0), SqliteTimestamps.Parse(r.GetString(1)), r.GetString(2), r.GetString(3), r.GetString(4)) : null;
     }
 
     public RecommendationRecord? FindRecommendation(string id) => Recommendations("id = $key", id).SingleOrDefault();
@@ -90,7 +89,7 @@ public sealed class SqliteAnalysisStore(SqliteDatabase database) : IAnalysisStor
         using (var command = SqliteCommands.Create(connection,
                    $"SELECT id, analysis_id, created_at, options FROM recommendations WHERE {condition} ORDER BY created_at, id", ("$key", key)))
         using (var r = command.ExecuteReader())
-            while (r.Read()) headers.Add((r.GetString(0), r.GetString(1), ParseTimestamp(r.GetString(2)), r.GetString(3)));
+            while (r.Read()) headers.Add((r.GetString(0), r.GetString(1), SqliteTimestamps.Parse(r.GetString(2)), r.GetString(3)));
 
         using var tracksCommand = SqliteCommands.Create(connection,
             "SELECT rank, track_id, title, artist, score, reason FROM recommendation_tracks WHERE recommendation_id = $id ORDER BY rank");
@@ -112,12 +111,4 @@ public sealed class SqliteAnalysisStore(SqliteDatabase database) : IAnalysisStor
         command.Transaction = transaction;
         return command.ExecuteNonQuery();
     }
-
-    // UTC with fixed width, so text order is time order (RecommendationsFor sorts on it).
-    private const string TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
-
-    private static string Timestamp(DateTimeOffset time) => time.UtcDateTime.ToString(TimestampFormat, CultureInfo.InvariantCulture);
-
-    private static DateTimeOffset ParseTimestamp(string text) =>
-        DateTimeOffset.ParseExact(text, TimestampFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 }

@@ -79,6 +79,21 @@ internal static class SqliteSchema
             error_code TEXT NOT NULL,
             error_message TEXT NOT NULL);
         """,
+        // No foreign key to recommendations: votes arrive from other services and are kept even when the
+        // recommendation lives in another store, as in Cosmos DB.
+        """
+        CREATE TABLE feedback (
+            id TEXT PRIMARY KEY NOT NULL,
+            recommendation_id TEXT NOT NULL,
+            track_id TEXT NOT NULL,
+            user_hash TEXT NOT NULL,
+            vote TEXT NOT NULL,
+            platform TEXT NOT NULL,
+            community TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL);
+        CREATE INDEX feedback_by_recommendation ON feedback(recommendation_id, created_at);
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;
