@@ -27,6 +27,9 @@ public static class AppSettings
     /// <summary>A connection string for the uploads account instead (Azurite locally: UseDevelopmentStorage=true).</summary>
     public const string UploadsConnectionString = "UploadsStorage";
 
+    /// <summary>A local folder standing in for the uploads container (`imagetomusic serve` without Azure services).</summary>
+    public const string UploadsFolder = "IMAGETOMUSIC_UPLOADS_FOLDER";
+
     /// <summary>Container photos are uploaded to (default "uploads").</summary>
     public const string UploadsContainer = "UPLOADS_CONTAINER";
 

@@ -1,14 +1,84 @@
+using System.Threading.RateLimiting;
+using ImageToMusic.Functions.Endpoints;
+using ImageToMusic.Functions.Hosting;
+using ImageToMusic.Functions.Uploads;
+
 namespace ImageToMusic.Functions;
 
-/// <summary>Builds the web app the Functions host forwards to (and that `serve` runs locally).</summary>
+/// <summary>How the app guards itself; the defaults suit both Azure and a local run.</summary>
+public sealed record ServerOptions
+{
+    /// <summary>Key every request must carry (x-functions-key); null behind the Functions host, which checks keys itself.</summary>
+    public string? ApiKey { get; init; }
+    public int RequestsPerMinutePerClient { get; init; } = 600;
+    /// <summary>Largest request body: 20 photos at the engine's 20 MB limit would be 400 MB, so stories are capped lower.</summary>
+    public long MaxRequestBytes { get; init; } = 100 * 1024 * 1024;
+    /// <summary>Where to listen, e.g. http://127.0.0.1:7071; null keeps ASP.NET Core's configuration (FUNCTIONS_CUSTOMHANDLER_PORT wins).</summary>
+    public string? Urls { get; init; }
+
+    /// <summary>Poll the uploads this often and analyse what is new (where no Event Grid delivers); null on Azure.</summary>
+    public TimeSpan? WatchUploadsEvery { get; init; }
+}
+
+/// <summary>Builds the web app the Functions host forwards to, and that `imagetomusic serve` runs locally.</summary>
 public static class FunctionApp
 {
-    public static WebApplication Build(string[] args)
+    public static WebApplication Build(Backend backend, ServerOptions options, string[]? args = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(args ?? []);
         if (Environment.GetEnvironmentVariable(AppSettings.CustomHandlerPort) is { Length: > 0 } port)
             builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        else if (options.Urls is { } urls)
+            builder.WebHost.UseUrls(urls);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxRequestBytes);
+        builder.Services.AddSingleton(backend);
+        builder.Services.AddSingleton(TimeProvider.System);
+        if (options.WatchUploadsEvery is { } every)
+            builder.Services.AddHostedService(services =>
+            {
+                var logger = services.GetRequiredService<ILogger<UploadWatcher>>();
+                return new UploadWatcher(backend, TimeProvider.System, every, line => logger.LogInformation("{Upload}", line));
+            });
+        builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = RequestJson.Options.PropertyNamingPolicy;
+            foreach (var converter in RequestJson.Options.Converters) o.SerializerOptions.Converters.Add(converter);
+        });
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => RateLimitPartition.GetFixedWindowLimiter(
+                ClientOf(context), _ => new FixedWindowRateLimiterOptions { PermitLimit = options.RequestsPerMinutePerClient, Window = TimeSpan.FromMinutes(1) }));
+            limiter.OnRejected = async (rejected, cancellation) =>
+            {
+                if (rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                    rejected.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString();
+                await new ApiProblem(StatusCodes.Status429TooManyRequests, "Too many requests",
+                    $"At most {options.RequestsPerMinutePerClient} requests per minute per client.").ToResult().ExecuteAsync(rejected.HttpContext);
+            };
+        });
+
         var app = builder.Build();
+        app.Use(ErrorHandling.Run);
+        app.UseStatusCodePages();
+        if (options.ApiKey is { } key)
+        {
+            var check = new ApiKeyCheck(key);
+            app.Use(async (context, next) =>
+            {
+                if (context.Request.Path.StartsWithSegments(OpenApiEndpoint.Path) || check.Allows(context.Request)) await next(context);
+                else await new ApiProblem(StatusCodes.Status401Unauthorized, "Unauthorized", $"Send the API key in the {ApiKeyCheck.Header} header.").ToResult().ExecuteAsync(context);
+            });
+        }
+        app.UseRateLimiter();
+
+        app.MapPost($"/{AnalyzeImageFunction.Name}", AnalyzeImageFunction.Handle);
+        app.MapGet("/api/analyses/{id}", GetAnalysisEndpoint.Handle);
+        app.MapPost("/api/feedback", FeedbackEndpoint.Handle);
+        app.MapGet(OpenApiEndpoint.Path, OpenApiEndpoint.Handle);
         return app;
     }
+
+    private static string ClientOf(HttpContext context) =>
+        context.Request.Headers[ApiKeyCheck.Header].FirstOrDefault() ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 }

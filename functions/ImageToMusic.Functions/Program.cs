@@ -1,4 +1,7 @@
 using ImageToMusic.Functions;
+using ImageToMusic.Functions.Hosting;
 
-var app = FunctionApp.Build(args);
+// On Azure the Functions host starts this app and checks function keys itself; configuration comes from app settings.
+using var backend = BackendFactory.Create(Environment.GetEnvironmentVariable);
+var app = FunctionApp.Build(backend, new ServerOptions(), args);
 app.Run();

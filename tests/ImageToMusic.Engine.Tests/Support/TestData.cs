@@ -20,6 +20,11 @@ internal static class TestData
 
     public static string Models => Path.Combine(RepoRoot, "models");
 
+    /// <summary>Why tests that need the Emotion6 photos cannot run, or null when they can.</summary>
+    public static string? Emotion6Missing => Directory.Exists(Emotion6Images)
+        ? null
+        : $"Emotion6 images not found at {Emotion6Images}; set IMAGETOMUSIC_DATA to the shared data folder.";
+
     /// <summary>A fresh folder under the system temp folder, for files a test makes.</summary>
     public static string NewTempFolder()
     {
@@ -49,9 +54,11 @@ internal static class TestData
 /// <summary>A fact that needs the Emotion6 photos; skipped, saying where it looked, only when they are absent.</summary>
 public sealed class Emotion6FactAttribute : FactAttribute
 {
-    public Emotion6FactAttribute()
-    {
-        if (!Directory.Exists(TestData.Emotion6Images))
-            Skip = $"Emotion6 images not found at {TestData.Emotion6Images}; set IMAGETOMUSIC_DATA to the shared data folder.";
-    }
+    public Emotion6FactAttribute() => Skip = TestData.Emotion6Missing;
+}
+
+/// <summary>A theory that needs the Emotion6 photos; skipped like <see cref="Emotion6FactAttribute"/>.</summary>
+public sealed class Emotion6TheoryAttribute : TheoryAttribute
+{
+    public Emotion6TheoryAttribute() => Skip = TestData.Emotion6Missing;
 }

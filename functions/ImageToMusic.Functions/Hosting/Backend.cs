@@ -1,0 +1,27 @@
+using ImageToMusic.Engine;
+using ImageToMusic.Engine.Feedback;
+using ImageToMusic.Engine.Imaging;
+using ImageToMusic.Engine.Storage;
+using ImageToMusic.Functions.Uploads;
+
+namespace ImageToMusic.Functions.Hosting;
+
+/// <summary>
+/// Everything the functions work with, built once per process: the engine (analyzer and catalog index,
+/// inside the recommender), the stores, where uploads are read from, and the user-id salt.
+/// </summary>
+public sealed class Backend(Recommender recommender, IAnalysisStore analyses, IFeedbackStore feedback, IUploads uploads, string userSalt, IDisposable? owned = null) : IDisposable
+{
+    public Recommender Recommender { get; } = recommender;
+    public IAnalysisStore Analyses { get; } = analyses;
+    public IFeedbackStore Feedback { get; } = feedback;
+    public IUploads Uploads { get; } = uploads;
+    public string UserSalt { get; } = userSalt;
+    public ImageLimits Limits => Recommender.Analyzer.Limits;
+
+    public void Dispose()
+    {
+        Recommender.Analyzer.Dispose();
+        owned?.Dispose();
+    }
+}
