@@ -22,6 +22,11 @@ internal static class CommonOptions
         Description = $"Database file holding the catalog and analyses (default: ${StoreLocation.HomeEnvironmentVariable}/{StoreLocation.FileName}, else the user's local application data folder).",
     };
 
+    /// <summary>The error for a command that needs songs when the store has none: says exactly how to import some.</summary>
+    public static InvalidOperationException EmptyCatalog(string storePath, string? storeOption) => new(
+        $"The catalog at {storePath} is empty. Import one first, for example:\n" +
+        $"  ./imagetomusic catalog import ../shared/data/catalog/spotify_songs_9961.csv{(storeOption is null ? "" : $" --store {storeOption}")}");
+
     public static Option<int> Threads() => new("--threads")
     {
         Description = "Images processed in parallel (default: all cores).",

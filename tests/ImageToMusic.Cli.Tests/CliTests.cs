@@ -18,6 +18,7 @@ public class CliTests
     [InlineData("bench", "mood", "--help")]
     [InlineData("bench", "match", "--help")]
     [InlineData("suggest", "--help")]
+    [InlineData("serve", "--help")]
     [InlineData("catalog", "--help")]
     [InlineData("catalog", "import", "--help")]
     [InlineData("catalog", "stats", "--help")]

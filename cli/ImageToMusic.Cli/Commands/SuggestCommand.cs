@@ -37,10 +37,7 @@ internal static class SuggestCommand
             var storePath = StoreLocation.Resolve(result.GetValue(store));
             var database = SqliteDatabase.Open(storePath);
             var tracks = new SqliteCatalogStore(database).LoadAll();
-            if (tracks.Count == 0)
-                throw new InvalidOperationException(
-                    $"The catalog at {storePath} is empty. Import one first, for example:\n" +
-                    $"  ./imagetomusic catalog import ../shared/data/catalog/spotify_songs_9961.csv{(result.GetValue(store) is null ? "" : $" --store {result.GetValue(store)}")}");
+            if (tracks.Count == 0) throw CommonOptions.EmptyCatalog(storePath, result.GetValue(store));
             var modelFolder = result.GetValue(models);
             var index = CatalogIndex.Build(tracks, TrackMoodModelFile.Load(Path.Combine(ModelLocation.Resolve(modelFolder), TrackMoodModel.DefaultFileName)));
             var imageLimits = limits.Read(result);

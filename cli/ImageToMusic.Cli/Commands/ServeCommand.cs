@@ -1,0 +1,70 @@
+using System.CommandLine;
+using System.Security.Cryptography;
+using ImageToMusic.Engine.Storage;
+using ImageToMusic.Engine.Storage.Sqlite;
+using ImageToMusic.Functions;
+using ImageToMusic.Functions.Hosting;
+using Microsoft.Extensions.Hosting;
+
+namespace ImageToMusic.Cli.Commands;
+
+/// <summary>
+/// `serve`: the function app on this machine, on embedded defaults: the SQLite store, and a watched folder
+/// standing in for the uploads container (drop a photo in, its analysis appears).
+/// </summary>
+internal static class ServeCommand
+{
+    public const string SaltFileName = "user-salt";
+
+    public static Command Create()
+    {
+        var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 to listen on.", DefaultValueFactory = _ => 7071 };
+        var store = CommonOptions.Store();
+        var uploads = new Option<DirectoryInfo?>("--uploads") { Description = "Folder standing in for the uploads container (default: uploads/ beside the store)." };
+        var poll = new Option<double>("--poll-seconds") { Description = "How often the uploads folder is checked for new photos.", DefaultValueFactory = _ => 1.0 };
+        var command = new Command("serve",
+            "Run the API (story soundtrack, feedback, analyses) and the upload analysis locally on 127.0.0.1, on the embedded store and a watched uploads folder.")
+            { port, store, uploads, poll };
+        command.SetAction((result, cancellation) => Failures.Guard(async () =>
+        {
+            var storePath = StoreLocation.Resolve(result.GetValue(store));
+            if (new SqliteCatalogStore(SqliteDatabase.Open(storePath)).Count() == 0) throw CommonOptions.EmptyCatalog(storePath, result.GetValue(store));
+            var home = Path.GetDirectoryName(storePath)!;
+            var uploadsFolder = Directory.CreateDirectory(result.GetValue(uploads)?.FullName ?? Path.Combine(home, "uploads")).FullName;
+            var apiKey = Environment.GetEnvironmentVariable(AppSettings.ApiKey) is { Length: > 0 } configured ? configured : ApiKeyCheck.Generate();
+            var settings = new Dictionary<string, string>
+            {
+                [AppSettings.StoreKind] = "sqlite",
+                [AppSettings.SqlitePath] = storePath,
+                [AppSettings.UploadsFolder] = uploadsFolder,
+                [AppSettings.UserSalt] = Environment.GetEnvironmentVariable(AppSettings.UserSalt) ?? UserSalt(home),
+            };
+            using var backend = BackendFactory.Create(name => settings.GetValueOrDefault(name) ?? Environment.GetEnvironmentVariable(name));
+            var url = $"http://127.0.0.1:{result.GetValue(port)}";
+            await using var app = FunctionApp.Build(backend, new ServerOptions
+            {
+                ApiKey = apiKey, Urls = url, WatchUploadsEvery = TimeSpan.FromSeconds(Math.Max(0.1, result.GetValue(poll))),
+            });
+            await app.StartAsync(cancellation);
+            Console.WriteLine($"ImageToMusic API on {url}  (store {storePath}, {backend.Recommender.Catalog.Count} tracks)");
+            Console.WriteLine($"  API key   {apiKey}{(Environment.GetEnvironmentVariable(AppSettings.ApiKey) is null ? $"  (generated; set {AppSettings.ApiKey} to fix one)" : "")}");
+            Console.WriteLine($"  uploads   {uploadsFolder}  (drop photos here; each analysis appears at GET {url}/api/analyses/{{id}})");
+            Console.WriteLine($"  OpenAPI   {url}/api/openapi.json");
+            Console.WriteLine("  Ctrl+C stops.");
+            await app.WaitForShutdownAsync(cancellation);
+            return 0;
+        }));
+        return command;
+    }
+
+    /// <summary>The secret salt for user-id hashes, made once per home and kept readable only by its owner.</summary>
+    private static string UserSalt(string home)
+    {
+        var path = Path.Combine(home, SaltFileName);
+        if (File.Exists(path)) return File.ReadAllText(path).Trim();
+        var salt = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        File.WriteAllText(path, salt);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        return salt;
+    }
+}
