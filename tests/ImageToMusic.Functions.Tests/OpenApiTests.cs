@@ -1,0 +1,38 @@
+using System.Text.Json;
+using ImageToMusic.Functions.Tests.Support;
+
+namespace ImageToMusic.Functions.Tests;
+
+/// <summary>The served OpenAPI description and the HTTP functions the host routes describe the same API.</summary>
+public class OpenApiTests
+{
+    private static string FunctionsFolder => Path.Combine(TestData.RepoRoot, "functions", "ImageToMusic.Functions");
+
+    [Fact]
+    public async Task Every_http_function_is_described_under_its_route_and_method_and_name()
+    {
+        await using var app = await RunningApp.StartAsync();
+        var document = JsonDocument.Parse(await app.Client.GetStringAsync("/api/openapi.json")).RootElement;
+        var paths = document.GetProperty("paths");
+
+        var httpFunctions = Directory.GetDirectories(FunctionsFolder)
+            .Select(folder => (Name: Path.GetFileName(folder), File: Path.Combine(folder, "function.json")))
+            .Where(f => File.Exists(f.File))
+            .Select(f => (f.Name, Trigger: JsonDocument.Parse(File.ReadAllText(f.File)).RootElement.GetProperty("bindings").EnumerateArray()
+                .Single(b => b.GetProperty("direction").GetString() == "in")))
+            .Where(f => f.Trigger.GetProperty("type").GetString() == "httpTrigger")
+            .ToList();
+
+        Assert.Equal(3, httpFunctions.Count);
+        foreach (var (name, trigger) in httpFunctions)
+        {
+            var path = "/api/" + trigger.GetProperty("route").GetString();
+            Assert.True(paths.TryGetProperty(path, out var described), $"{name}: {path} is not in openapi.json");
+            foreach (var method in trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()!))
+            {
+                Assert.True(described.TryGetProperty(method, out var operation), $"{name}: {method} {path} is not in openapi.json");
+                Assert.Equal(name, operation.GetProperty("operationId").GetString());
+            }
+        }
+    }
+}
