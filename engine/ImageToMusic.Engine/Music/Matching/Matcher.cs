@@ -19,16 +19,27 @@ public static class Matcher
         options ??= new MatchOptions();
         options.Validate();
         var weights = QueryWeights(query);
+        var candidates = Candidates(index, weights, options, options.Top);
+        return [.. candidates.Select((c, k) => Describe(index, query, weights, c, k + 1))];
+    }
+
+    /// <summary>
+    /// The best <paramref name="count"/> tracks for the given column weights with their scores, best first, under
+    /// <paramref name="filters"/> (its Top is not used) and the no-repeated-song-or-artist rule: what
+    /// <see cref="Rank"/> lists, for callers that choose among the candidates themselves.
+    /// </summary>
+    internal static List<Candidate> Candidates(CatalogIndex index, ReadOnlySpan<float> weights, MatchOptions filters, int count)
+    {
         var scores = ArrayPool<float>.Shared.Rent(index.Count);
         try
         {
             var span = scores.AsSpan(0, index.Count);
             Score(index, weights, span);
-            if (options.HasFilters) Exclude(index, options, span);
-            var picks = PickDiverse(index, span, options.Top);
-            var suggestions = new List<Suggestion>(picks.Count);
-            foreach (var i in picks) suggestions.Add(Describe(index, query, weights, i, suggestions.Count + 1, span[i]));
-            return suggestions;
+            if (filters.HasFilters) Exclude(index, filters, span);
+            var picks = PickDiverse(index, span, count);
+            var candidates = new List<Candidate>(picks.Count);
+            foreach (var i in picks) candidates.Add(new Candidate(i, span[i]));
+            return candidates;
         }
         finally
         {
@@ -113,11 +124,27 @@ public static class Matcher
             a.Score != b.Score ? a.Score.CompareTo(b.Score) : b.Index.CompareTo(a.Index);
     }
 
-    private static Suggestion Describe(CatalogIndex index, MoodQuery query, float[] weights, int i, int rank, float score)
+    /// <summary>
+    /// The suggestion for one candidate: fit and score under <paramref name="weights"/> (what it was ranked by), the reason
+    /// from <paramref name="reasonFor"/>'s evidence.
+    /// </summary>
+    internal static Suggestion Describe(CatalogIndex index, MoodQuery reasonFor, ReadOnlySpan<float> weights, Candidate candidate, int rank)
     {
+        var i = candidate.Index;
         var mood = index.MoodOf(i);
         var moodFit = 0.0;
         for (var k = 0; k < CatalogIndex.MoodColumns; k++) moodFit += weights[k] * index.Columns[k][i];
-        return new Suggestion(rank, index.Tracks[i], mood, moodFit, score, Reasons.For(query, index.Tracks[i].Features, mood));
+        return new Suggestion(rank, index.Tracks[i], mood, moodFit, candidate.Score, Reasons.For(reasonFor, index.Tracks[i].Features, mood));
+    }
+
+    /// <summary>One track's score under given weights, as <see cref="Score"/> computes it for the whole catalog.</summary>
+    internal static float ScoreOf(CatalogIndex index, ReadOnlySpan<float> weights, int i)
+    {
+        var score = 0f;
+        for (var c = 0; c < weights.Length; c++) score += weights[c] * index.Columns[c][i];
+        return score;
     }
 }
+
+/// <summary>A catalog position and its score, before it is described as a <see cref="Suggestion"/>.</summary>
+internal readonly record struct Candidate(int Index, float Score);
