@@ -15,6 +15,9 @@ public static class AppSettings
     /// <summary>Secret salt for hashing user ids (a Key Vault reference on Azure).</summary>
     public const string UserSalt = "IMAGETOMUSIC_USER_SALT";
 
+    /// <summary>Folder with the model files; unset on Azure, where they are deployed in models/ beside the app.</summary>
+    public const string ModelFolder = ImageToMusic.Engine.ModelLocation.EnvironmentVariable;
+
     /// <summary>"cosmos" (Azure, or the local Cosmos server) or "sqlite" (embedded, the default locally).</summary>
     public const string StoreKind = "IMAGETOMUSIC_STORE";
 

@@ -16,6 +16,9 @@ public sealed record ServerOptions
     /// <summary>Where to listen, e.g. http://127.0.0.1:7071; null keeps ASP.NET Core's configuration (FUNCTIONS_CUSTOMHANDLER_PORT wins).</summary>
     public string? Urls { get; init; }
 
+    /// <summary>Let stories name plain-http image URLs (a local test server); only https otherwise.</summary>
+    public bool AllowPlainHttpImageUrls { get; init; }
+
     /// <summary>Poll the uploads this often and analyse what is new (where no Event Grid delivers); null on Azure.</summary>
     public TimeSpan? WatchUploadsEvery { get; init; }
 }
@@ -33,6 +36,7 @@ public static class FunctionApp
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxRequestBytes);
         builder.Services.AddSingleton(backend);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(new StoryImages(backend.Uploads, new HttpClient { Timeout = TimeSpan.FromSeconds(15) }, backend.Limits, options.AllowPlainHttpImageUrls));
         if (options.WatchUploadsEvery is { } every)
             builder.Services.AddHostedService(services =>
             {
@@ -75,6 +79,7 @@ public static class FunctionApp
         app.MapPost($"/{AnalyzeImageFunction.Name}", AnalyzeImageFunction.Handle);
         app.MapGet("/api/analyses/{id}", GetAnalysisEndpoint.Handle);
         app.MapPost("/api/feedback", FeedbackEndpoint.Handle);
+        app.MapPost("/api/story/soundtrack", StorySoundtrackEndpoint.Handle);
         app.MapGet(OpenApiEndpoint.Path, OpenApiEndpoint.Handle);
         return app;
     }

@@ -17,7 +17,7 @@ public static class BackendFactory
         var (catalog, analyses, feedback) = Stores(setting);
         var uploads = Uploads(setting);
         var tracks = catalog.LoadAll();
-        var modelFolder = ModelLocation.Resolve();
+        var modelFolder = ModelLocation.Resolve(setting(AppSettings.ModelFolder));
         var index = CatalogIndex.Build(tracks, TrackMoodModelFile.Load(Path.Combine(modelFolder, TrackMoodModel.DefaultFileName)));
         var analyzer = MoodAnalyzer.Open(new MoodAnalyzerOptions { ModelFolder = modelFolder });
         return new Backend(new Recommender(analyzer, index, analyses), analyses, feedback, uploads, salt);

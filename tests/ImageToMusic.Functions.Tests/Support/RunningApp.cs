@@ -1,8 +1,5 @@
 using System.Net.Http.Json;
-using ImageToMusic.Engine;
-using ImageToMusic.Engine.Music;
 using ImageToMusic.Engine.Music.Catalog;
-using ImageToMusic.Engine.Music.Matching;
 using ImageToMusic.Engine.Storage.Sqlite;
 using ImageToMusic.Functions.Hosting;
 using ImageToMusic.Functions.Uploads;
@@ -43,14 +40,15 @@ public sealed class RunningApp : IAsyncDisposable
     public static async Task<RunningApp> StartAsync(ServerOptions? options = null)
     {
         var folder = TestData.NewTempFolder();
-        var database = SqliteDatabase.Open(Path.Combine(folder, "store.db"));
-        var catalog = new SqliteCatalogStore(database);
-        new CatalogImporter(catalog).Import(TestData.Catalog("mood_labelled_686.csv"));
-        var index = CatalogIndex.Build(catalog.LoadAll(), TrackMoodModelFile.Load(Path.Combine(TestData.Models, TrackMoodModel.DefaultFileName)));
-        var analyses = new SqliteAnalysisStore(database);
+        var store = Path.Combine(folder, "store.db");
+        new CatalogImporter(new SqliteCatalogStore(SqliteDatabase.Open(store))).Import(TestData.Catalog("mood_labelled_686.csv"));
         var uploads = Directory.CreateDirectory(Path.Combine(folder, "uploads")).FullName;
-        var backend = new Backend(new Recommender(MoodAnalyzer.Open(new MoodAnalyzerOptions { ModelFolder = TestData.Models }), index, analyses),
-            analyses, new SqliteFeedbackStore(database), new LocalFolderUploads(uploads), Salt);
+        var settings = new Dictionary<string, string>
+        {
+            [AppSettings.StoreKind] = "sqlite", [AppSettings.SqlitePath] = store, [AppSettings.UploadsFolder] = uploads,
+            [AppSettings.UserSalt] = Salt, [AppSettings.ModelFolder] = TestData.Models,
+        };
+        var backend = BackendFactory.Create(settings.GetValueOrDefault);
 
         var app = FunctionApp.Build(backend, (options ?? new ServerOptions()) with { ApiKey = ApiKey, Urls = "http://127.0.0.1:0" });
         await app.StartAsync();

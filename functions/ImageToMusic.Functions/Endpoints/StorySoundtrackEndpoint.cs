@@ -1,0 +1,149 @@
+using System.Globalization;
+using ImageToMusic.Engine;
+using ImageToMusic.Engine.Imaging;
+using ImageToMusic.Engine.Music.Matching;
+using ImageToMusic.Engine.Music.Story;
+using ImageToMusic.Engine.Storage;
+using ImageToMusic.Engine.Vision;
+using ImageToMusic.Functions.Hosting;
+
+namespace ImageToMusic.Functions.Endpoints;
+
+/// <summary>
+/// POST /api/story/soundtrack: 1–20 photos (multipart parts, or JSON naming blobs or https URLs) → each photo's
+/// mood and one soundtrack for the story. Every photo's analysis is stored; per_image mode stores each photo's
+/// track as that photo's recommendation, whole mode stores the story's list under the first photo's analysis.
+/// </summary>
+public static class StorySoundtrackEndpoint
+{
+    public sealed record StoryRequest(
+        IReadOnlyList<ImageReference>? Images, string? Mode, double? TargetDurationSeconds, string? Genre, bool? ExcludeExplicit, double? MinTempo, double? MaxTempo);
+
+    public sealed record StoryImageJson(int Index, string Source, string AnalysisId, string? RecommendationId, MoodSummaryJson Mood, IReadOnlyList<PaletteColour> Palette);
+
+    public sealed record StoryTrackJson(
+        int Position, int? ImageIndex, string Id, string Title, string Artist, string Mood, double TempoBpm, double Energy, double DurationSeconds,
+        double Score, string Reason, double? TempoChangeBpm, double? EnergyChange);
+
+    public sealed record StoryResponse(
+        string Mode, IReadOnlyList<StoryImageJson> Images, MoodSummaryJson StoryMood, string StoryMoodWord, IReadOnlyList<StoryTrackJson> Tracks,
+        double TotalDurationSeconds, string? RecommendationId);
+
+    public static async Task<IResult> Handle(HttpRequest request, Backend backend, StoryImages images, TimeProvider clock, CancellationToken cancellation)
+    {
+        var (photos, options) = request.HasFormContentType
+            ? await FromFormAsync(request, images, cancellation)
+            : await FromJsonAsync(request, images, cancellation);
+
+        var analyses = photos.Select(photo =>
+        {
+            try
+            {
+                return backend.Recommender.Analyzer.Analyze(photo.Bytes);
+            }
+            catch (ImageRejectedException e)
+            {
+                throw ApiProblem.For(e, $"image {photo.Index + 1} ({photo.Source})");
+            }
+        }).ToList();
+        var soundtrack = StoryPlanner.Plan(backend.Recommender.Catalog, [.. analyses.Select(MoodQuery.From)], options);
+
+        var stored = Record(backend, photos, analyses, soundtrack, options, clock.GetUtcNow());
+        return Results.Ok(new StoryResponse(
+            options.Mode == StoryMode.Whole ? "whole" : "per_image",
+            [.. photos.Select((p, i) => new StoryImageJson(p.Index, p.Source, stored[i].Analysis, stored[i].Recommendation,
+                Summary(analyses[i].Valence, analyses[i].Arousal, analyses[i].Emotions), analyses[i].Evidence.Palette))],
+            Summary(soundtrack.Mood.Valence, soundtrack.Mood.Arousal, null), soundtrack.Mood.Word,
+            [.. soundtrack.Tracks.Select(Json)],
+            Math.Round(soundtrack.TotalDurationSeconds, 1),
+            options.Mode == StoryMode.Whole ? stored[0].Recommendation : null));
+    }
+
+    private static MoodSummaryJson Summary(double valence, double arousal, IReadOnlyDictionary<string, double>? emotions) =>
+        new(Math.Round(valence, 3), Math.Round(arousal, 3), emotions?.OrderByDescending(kv => kv.Value).ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value, 4)) ?? []);
+
+    private static StoryTrackJson Json(StoryTrack t)
+    {
+        var track = t.Suggestion.Track;
+        return new StoryTrackJson(t.Position, t.ImageIndex, track.Id, track.Title, track.Artist, t.Suggestion.Mood.Word, track.Features.TempoBpm, track.Features.Energy,
+            StoryPlanner.SecondsOf(track), Math.Round(t.Suggestion.Score, 4), t.Suggestion.Reason,
+            t.Transition is { } tr ? Math.Round(tr.TempoDeltaBpm, 1) : null, t.Transition is { } te ? Math.Round(te.EnergyDelta, 3) : null);
+    }
+
+    /// <summary>Stores every photo's analysis with the recommendation it belongs to; returns the ids per photo.</summary>
+    private static List<(string Analysis, string? Recommendation)> Record(
+        Backend backend, IReadOnlyList<StoryPhoto> photos, IReadOnlyList<MoodAnalysis> analyses, StorySoundtrack soundtrack, StoryOptions options, DateTimeOffset now)
+    {
+        var analysisIds = photos.Select(_ => RecordIds.NewAnalysisId()).ToList();
+        var storyId = RecordIds.NewRecommendationId();
+        var ids = new List<(string, string?)>(photos.Count);
+        for (var i = 0; i < photos.Count; i++)
+        {
+            var a = analyses[i];
+            var record = new AnalysisRecord(analysisIds[i], now, photos[i].Source, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(photos[i].Bytes)),
+                a.ModelVersion, a.Valence, a.Arousal, a.Emotions, a.Evidence, a.Timings);
+            var (recommendationId, tracks, note) = options.Mode == StoryMode.Whole
+                ? (i == 0 ? storyId : RecordIds.NewRecommendationId(), i == 0 ? soundtrack.Tracks : [], i == 0 ? $"story whole of {photos.Count} photos" : $"photo {i + 1} of story {storyId}")
+                : (RecordIds.NewRecommendationId(), soundtrack.Tracks.Where(t => t.ImageIndex == i).ToList(), $"story per_image, photo {i + 1} of {photos.Count}");
+            backend.Analyses.Save(record, new RecommendationRecord(recommendationId, record.Id, now, $"{note} {options.Filters.Describe()}".Trim(),
+                [.. tracks.Select(t => new RecommendedTrack(t.Position, t.Suggestion.Track.Id, t.Suggestion.Track.Title, t.Suggestion.Track.Artist, t.Suggestion.Score, t.Suggestion.Reason))]));
+            ids.Add((record.Id, tracks.Count > 0 ? recommendationId : null));
+        }
+        return ids;
+    }
+
+    private static async Task<(IReadOnlyList<StoryPhoto>, StoryOptions)> FromFormAsync(HttpRequest request, StoryImages images, CancellationToken cancellation)
+    {
+        var form = await request.ReadFormAsync(cancellation);
+        string? Field(string name) => form.TryGetValue(name, out var v) && v.Count > 0 && !string.IsNullOrWhiteSpace(v[0]) ? v[0] : null;
+        var options = Options(Field("mode"), Number(Field("target_duration_seconds"), "target_duration_seconds"), Field("genre"),
+            Field("exclude_explicit") is { } e ? bool.TryParse(e, out var b) ? b : throw ApiProblem.BadRequest($"exclude_explicit must be true or false (got \"{e}\").") : null,
+            Number(Field("min_tempo"), "min_tempo"), Number(Field("max_tempo"), "max_tempo"));
+        Check(options, form.Files.Count);
+        return (await images.FromFormAsync(form.Files, cancellation), options);
+    }
+
+    private static async Task<(IReadOnlyList<StoryPhoto>, StoryOptions)> FromJsonAsync(HttpRequest request, StoryImages images, CancellationToken cancellation)
+    {
+        var body = await RequestJson.ReadAsync<StoryRequest>(request, cancellation);
+        var options = Options(body.Mode, body.TargetDurationSeconds, body.Genre, body.ExcludeExplicit, body.MinTempo, body.MaxTempo);
+        var references = body.Images ?? throw ApiProblem.BadRequest("images is required: 1 to 20 of {\"blob\": name} or {\"url\": \"https://…\"}.");
+        Check(options, references.Count);
+        return (await images.FromReferencesAsync(references, cancellation), options);
+    }
+
+    /// <summary>Options and photo count are checked before any photo is fetched or analysed.</summary>
+    private static void Check(StoryOptions options, int photos)
+    {
+        StoryImages.CheckCount(photos);
+        try
+        {
+            options.Validate(photos);
+        }
+        catch (ArgumentException e)
+        {
+            throw ApiProblem.BadRequest(e.Message);
+        }
+    }
+
+    private static StoryOptions Options(string? mode, double? duration, string? genre, bool? excludeExplicit, double? minTempo, double? maxTempo)
+    {
+        var options = new StoryOptions
+        {
+            Mode = mode?.ToLowerInvariant() switch
+            {
+                null or "per_image" => StoryMode.PerImage,
+                "whole" => StoryMode.Whole,
+                _ => throw ApiProblem.BadRequest($"mode must be per_image or whole (got \"{mode}\")."),
+            },
+            TargetDurationSeconds = duration,
+            Filters = new MatchOptions { Genre = genre, ExcludeExplicit = excludeExplicit ?? false, MinTempo = minTempo, MaxTempo = maxTempo },
+        };
+        return options;
+    }
+
+    private static double? Number(string? text, string name) =>
+        text is null ? null
+        : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value
+        : throw ApiProblem.BadRequest($"{name} must be a number (got \"{text}\").");
+}
