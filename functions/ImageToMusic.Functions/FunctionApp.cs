@@ -34,6 +34,10 @@ public static class FunctionApp
         else if (options.Urls is { } urls)
             builder.WebHost.UseUrls(urls);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxRequestBytes);
+        // One line per request at Information drowns what matters; Application Insights records requests on Azure.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // Logs go to stderr, so a host's stdout (the CLI's --json output) stays clean.
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddSingleton(backend);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(new StoryImages(backend.Uploads, new HttpClient { Timeout = TimeSpan.FromSeconds(15) }, backend.Limits, options.AllowPlainHttpImageUrls));
