@@ -59,6 +59,13 @@ if [ ! -d tools/reference/node_modules/@tensorflow/tfjs ] || [ tools/reference/p
   done_ "installed"
 else done_ "present"; fi
 
+step "Cosmos DB server for the store tests and local runs (@vercel/cosmosdb-server, scripts skipped)"
+if [ ! -d tools/cosmos-server/node_modules/@vercel/cosmosdb-server ] || [ tools/cosmos-server/package-lock.json -nt tools/cosmos-server/node_modules ]; then
+  (cd tools/cosmos-server && npm ci --ignore-scripts --no-audit --no-fund --silent)
+  touch tools/cosmos-server/node_modules
+  done_ "installed"
+else done_ "present"; fi
+
 step "MobileNetV2 weights ($NSFWJS) → models/mobilenet_v2_features.onnx"
 MODEL=models/mobilenet_v2_features.onnx
 STAMP=models/mobilenet_v2_features.stamp

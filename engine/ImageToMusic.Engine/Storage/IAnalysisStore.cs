@@ -7,8 +7,10 @@ namespace ImageToMusic.Engine.Storage;
 public interface IAnalysisStore
 {
     /// <summary>
-    /// Stores an analysis and the recommendation made from it together, all or nothing. Saving records whose
-    /// ids are already stored changes nothing (deliveries of the same blob twice write one result).
+    /// Stores an analysis and the recommendation made from it. Saving records whose ids are already stored
+    /// changes nothing (deliveries of the same blob twice write one result). SQLite saves the two all or nothing;
+    /// Cosmos DB writes the recommendation, then the analysis, so a failure between them leaves a recommendation
+    /// without its analysis (never the reverse) until the same save is repeated (docs/storage.md).
     /// </summary>
     void Save(AnalysisRecord analysis, RecommendationRecord recommendation);
 

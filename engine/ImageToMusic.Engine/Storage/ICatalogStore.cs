@@ -16,6 +16,10 @@ public interface ICatalogStore
 
     int Count();
 
-    /// <summary>Inserts or replaces each track by id, all or nothing.</summary>
+    /// <summary>
+    /// Inserts or replaces each track by id. SQLite saves the batch all or nothing; Cosmos DB cannot (tracks lie in
+    /// different partitions and its transactions never span them), so a failed call there may leave part of the
+    /// batch saved, and saving the same batch again completes it (docs/storage.md).
+    /// </summary>
     void Save(IReadOnlyCollection<Track> tracks);
 }

@@ -1,0 +1,30 @@
+namespace ImageToMusic.Azure.Cosmos;
+
+/// <summary>
+/// The containers and their partition keys, in one place for <see cref="CosmosSetup"/> and for infra/, which
+/// creates them on Azure (see docs/storage.md for why each key was chosen).
+/// </summary>
+public static class CosmosContainers
+{
+    /// <summary>
+    /// Tracks by /id: every lookup is a point read, and imports spread their writes over all partitions
+    /// instead of one hot one. LoadAll is a cross-partition query, which costs about the same per document
+    /// as a single-partition one and is paged, so the catalog's size is not capped by one logical partition.
+    /// </summary>
+    public const string Catalog = "catalog";
+    public const string CatalogPartitionKey = "/id";
+
+    /// <summary>
+    /// Analyses, their failures and their recommendations by /analysisId: an analysis and everything made from
+    /// it are one logical partition, so RecommendationsFor is a single-partition query.
+    /// </summary>
+    public const string Analyses = "analyses";
+    public const string AnalysesPartitionKey = "/analysisId";
+
+    /// <summary>Votes by /recommendationId: all votes on what one person saw are one partition read.</summary>
+    public const string Feedback = "feedback";
+    public const string FeedbackPartitionKey = "/recommendationId";
+
+    public static IReadOnlyList<(string Name, string PartitionKeyPath)> All =>
+        [(Catalog, CatalogPartitionKey), (Analyses, AnalysesPartitionKey), (Feedback, FeedbackPartitionKey)];
+}

@@ -1,0 +1,48 @@
+using System.Net;
+using ImageToMusic.Engine.Feedback;
+using Microsoft.Azure.Cosmos;
+
+namespace ImageToMusic.Azure.Cosmos;
+
+/// <summary>Votes in Cosmos DB: each <see cref="FeedbackVote"/> is a document with its Id as "id", partitioned by recommendation.</summary>
+public sealed class CosmosFeedbackStore(Container container) : IFeedbackStore
+{
+    /// <summary>
+    /// Optimistic concurrency: read, then create (refused with 409 if another call created it first) or replace
+    /// only if the document is still the one read (412 otherwise). Either refusal means another call got there
+    /// first, so we start over from a fresh read; one document survives and every call sees the latest vote.
+    /// </summary>
+    public FeedbackOutcome Record(FeedbackVote vote)
+    {
+        var partition = new PartitionKey(vote.RecommendationId);
+        while (true)
+        {
+            var stored = CosmosQueries.Find<FeedbackVote>(container, vote.Id, partition);
+            try
+            {
+                if (stored is null)
+                {
+                    container.CreateItemAsync(vote, partition).GetAwaiter().GetResult();
+                    return FeedbackOutcome.Created;
+                }
+                if (stored.Resource.Vote == vote.Vote)
+                    return FeedbackOutcome.Unchanged;
+                container.ReplaceItemAsync(vote with { CreatedAt = stored.Resource.CreatedAt }, vote.Id, partition,
+                    new ItemRequestOptions { IfMatchEtag = stored.ETag }).GetAwaiter().GetResult();
+                return FeedbackOutcome.Changed;
+            }
+            catch (CosmosException e) when (e.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.PreconditionFailed)
+            {
+                // Another call wrote first: decide again from what it stored.
+            }
+        }
+    }
+
+    /// <summary>A single-partition query; sorted here, as the votes on one recommendation are few.</summary>
+    public IReadOnlyList<FeedbackVote> ForRecommendation(string recommendationId) =>
+        CosmosQueries.ReadAll<FeedbackVote>(container,
+                new QueryDefinition("SELECT * FROM c WHERE c.recommendationId = @recommendationId").WithParameter("@recommendationId", recommendationId),
+                new PartitionKey(recommendationId))
+            .OrderBy(v => v.CreatedAt).ThenBy(v => v.Id, StringComparer.Ordinal)
+            .ToList();
+}

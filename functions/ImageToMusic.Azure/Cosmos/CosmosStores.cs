@@ -1,0 +1,15 @@
+using ImageToMusic.Engine.Feedback;
+using ImageToMusic.Engine.Storage;
+using Microsoft.Azure.Cosmos;
+
+namespace ImageToMusic.Azure.Cosmos;
+
+/// <summary>The three stores over one database, whose containers already exist (<see cref="CosmosSetup"/> or infra/).</summary>
+public sealed class CosmosStores(CosmosClient client, string databaseName)
+{
+    public ICatalogStore Catalog { get; } = new CosmosCatalogStore(client.GetContainer(databaseName, CosmosContainers.Catalog));
+
+    public IAnalysisStore Analyses { get; } = new CosmosAnalysisStore(client.GetContainer(databaseName, CosmosContainers.Analyses));
+
+    public IFeedbackStore Feedback { get; } = new CosmosFeedbackStore(client.GetContainer(databaseName, CosmosContainers.Feedback));
+}

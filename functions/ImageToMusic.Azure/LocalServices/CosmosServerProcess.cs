@@ -1,0 +1,84 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Text;
+using ImageToMusic.Azure.Cosmos;
+
+namespace ImageToMusic.Azure.LocalServices;
+
+/// <summary>
+/// The in-memory Cosmos DB server (tools/cosmos-server, installed by build.sh) running in a node process on
+/// 127.0.0.1, for tests and local runs. Plain HTTP, the emulator's key; disposing stops it and its data is gone.
+/// </summary>
+public sealed class CosmosServerProcess : IDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(20);
+
+    private readonly Process process;
+
+    private CosmosServerProcess(Process process, int port)
+    {
+        this.process = process;
+        Endpoint = $"http://127.0.0.1:{port}/";
+    }
+
+    public string Endpoint { get; }
+
+    public string Key => CosmosClients.LocalServerKey;
+
+    /// <summary>A client for this server (<see cref="CosmosClients.ForLocalServer"/>).</summary>
+    public Microsoft.Azure.Cosmos.CosmosClient CreateClient() => CosmosClients.ForLocalServer(Endpoint, Key);
+
+    /// <summary>Starts the server on <paramref name="port"/> and returns once it accepts requests.</summary>
+    /// <param name="launcher">tools/cosmos-server/launch.cjs; found above the app's folder when not given.</param>
+    /// <exception cref="InvalidOperationException">node is missing, or the server exited or did not start in time.</exception>
+    public static CosmosServerProcess Start(int port, string? launcher = null)
+    {
+        launcher ??= FindLauncher();
+        var info = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(launcher);
+        info.ArgumentList.Add(port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var errors = new StringBuilder();
+        Process process;
+        try { process = Process.Start(info)!; }
+        catch (Win32Exception e) { throw new InvalidOperationException($"Cannot start node for the Cosmos server ({e.Message}); ./build.sh installs it.", e); }
+
+        // Both pipes are read for the server's whole life, so its logging can never fill one and stall it.
+        process.OutputDataReceived += (_, line) => { if (line.Data == $"ready {port}") ready.TrySetResult(); };
+        process.ErrorDataReceived += (_, line) => { lock (errors) errors.AppendLine(line.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var server = new CosmosServerProcess(process, port);
+
+        var exited = process.WaitForExitAsync();
+        var first = Task.WhenAny(ready.Task, exited, Task.Delay(StartTimeout)).GetAwaiter().GetResult();
+        if (first == ready.Task) return server;
+        server.Dispose();
+        lock (errors)
+            throw new InvalidOperationException(first == exited
+                ? $"The Cosmos server ({launcher}) exited on start:\n{errors}"
+                : $"The Cosmos server ({launcher}) did not start within {StartTimeout.TotalSeconds} s:\n{errors}");
+    }
+
+    /// <summary>tools/cosmos-server/launch.cjs in the first folder above the running app that has one.</summary>
+    public static string FindLauncher()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
+        {
+            var launcher = Path.Combine(dir.FullName, "tools", "cosmos-server", "launch.cjs");
+            if (File.Exists(launcher)) return launcher;
+        }
+        throw new InvalidOperationException($"No tools/cosmos-server/launch.cjs above {AppContext.BaseDirectory}; run ./build.sh in the repository.");
+    }
+
+    public void Dispose()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+        }
+        process.Dispose();
+    }
+}

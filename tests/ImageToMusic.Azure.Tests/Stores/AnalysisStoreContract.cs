@@ -1,0 +1,111 @@
+using ImageToMusic.Engine;
+using ImageToMusic.Engine.Storage;
+using ImageToMusic.Engine.Vision;
+
+namespace ImageToMusic.Azure.Tests.Stores;
+
+/// <summary>What every <see cref="IAnalysisStore"/> must do; each implementation runs these against a fresh, empty store.</summary>
+public abstract class AnalysisStoreContract
+{
+    private static readonly DateTimeOffset Noon = new(2025, 6, 1, 12, 0, 0, TimeSpan.FromHours(2));
+
+    private static readonly RecommendedTrack[] TwoTracks =
+    [
+        new(1, "sp-1", "Halo", "Beyoncé", 0.91, "bright and warm"),
+        new(2, "t-2", "Quiet Song", "Someone", 0.80, "calm"),
+    ];
+
+    protected abstract IAnalysisStore NewStore();
+
+    private static AnalysisRecord Analysis(string id) => new(
+        id, Noon, "beach.jpg", new string('a', 64), "mood-e6-test", 6.2, 4.1,
+        new Dictionary<string, double> { ["joy"] = 0.6, ["surprise"] = 0.3, ["neutral"] = 0.1 },
+        new VisualEvidence([new PaletteColour("#3366cc", "blue", 0.7), new PaletteColour("#f0e0c0", "sand", 0.3)], 0.62, 0.41, -0.12, 0.21, 38.5, 0.08));
+
+    private static RecommendationRecord Recommendation(string id, string analysisId, DateTimeOffset at, params RecommendedTrack[] tracks) =>
+        new(id, analysisId, at, "top=2", tracks);
+
+    [Fact]
+    public void An_analysis_and_its_recommendation_come_back_whole()
+    {
+        var store = NewStore();
+        var analysis = Analysis("an-1");
+        var recommendation = Recommendation("rec-1", "an-1", Noon.AddSeconds(1), TwoTracks);
+
+        store.Save(analysis, recommendation);
+
+        var found = store.FindAnalysis("an-1")!;
+        Assert.Equal(analysis with { Emotions = found.Emotions, Evidence = found.Evidence }, found);
+        Assert.Equal(analysis.Emotions, found.Emotions);
+        Assert.Equal(analysis.Evidence with { Palette = [] }, found.Evidence with { Palette = [] });
+        Assert.Equal(analysis.Evidence.Palette, found.Evidence.Palette);
+        var rec = store.FindRecommendation("rec-1")!;
+        Assert.Equal((recommendation.Id, recommendation.AnalysisId, recommendation.CreatedAt, recommendation.Options), (rec.Id, rec.AnalysisId, rec.CreatedAt, rec.Options));
+        Assert.Equal(TwoTracks, rec.Tracks);
+        Assert.Null(store.FindAnalysis("an-x"));
+        Assert.Null(store.FindRecommendation("rec-x"));
+    }
+
+    [Fact]
+    public void Recommendations_for_an_analysis_are_listed_oldest_first()
+    {
+        var store = NewStore();
+        var analysis = Analysis("an-1");
+        // Saved newest first, and with different offsets, to show the order is by instant.
+        store.Save(analysis, Recommendation("rec-late", "an-1", Noon.AddHours(1), TwoTracks));
+        store.Save(analysis, Recommendation("rec-early", "an-1", Noon.ToOffset(TimeSpan.FromHours(-5)), TwoTracks[..1]));
+        store.Save(Analysis("an-2"), Recommendation("rec-other", "an-2", Noon, TwoTracks));
+
+        var list = store.RecommendationsFor("an-1");
+
+        Assert.Equal(["rec-early", "rec-late"], list.Select(r => r.Id));
+        Assert.Single(list[0].Tracks);
+        Assert.Empty(store.RecommendationsFor("an-x"));
+    }
+
+    [Fact]
+    public void A_recommendation_for_another_analysis_is_refused_and_nothing_is_saved()
+    {
+        var store = NewStore();
+
+        var error = Assert.Throws<ArgumentException>(() => store.Save(Analysis("an-1"), Recommendation("rec-1", "an-2", Noon, TwoTracks)));
+
+        Assert.Contains("belongs to analysis an-2", error.Message);
+        Assert.Null(store.FindAnalysis("an-1"));
+        Assert.Null(store.FindRecommendation("rec-1"));
+    }
+
+    [Fact]
+    public void Saving_the_same_records_again_changes_nothing_and_timings_come_back()
+    {
+        var store = NewStore();
+        var analysisId = RecordIds.AnalysisIdFor("uploads/beach.jpg", "\"0x8D1\"");
+        var recommendationId = RecordIds.RecommendationIdFor("uploads/beach.jpg", "\"0x8D1\"");
+        var analysis = Analysis(analysisId) with { Timings = new AnalysisTimings(3.1, 3.4, 7.8, 0.02) };
+
+        store.Save(analysis, Recommendation(recommendationId, analysisId, Noon, TwoTracks));
+        store.Save(analysis with { Valence = 1 }, Recommendation(recommendationId, analysisId, Noon.AddHours(1), TwoTracks[..1]));
+
+        var found = store.FindAnalysis(analysisId)!;
+        Assert.Equal((6.2, new AnalysisTimings(3.1, 3.4, 7.8, 0.02)), (found.Valence, found.Timings));
+        var recommendations = store.RecommendationsFor(analysisId);
+        Assert.Equal((1, 2, Noon), (recommendations.Count, recommendations[0].Tracks.Count, recommendations[0].CreatedAt));
+    }
+
+    [Fact]
+    public void A_failed_analysis_is_kept_once_with_its_typed_reason_apart_from_analyses()
+    {
+        var store = NewStore();
+        var failure = new AnalysisFailureRecord("an-x", Noon, "uploads/notes.txt", "unsupported_format", "not an image");
+
+        store.SaveFailure(failure);
+        store.SaveFailure(failure with { ErrorCode = "corrupt" });
+
+        Assert.Equal(failure, store.FindFailure("an-x"));
+        Assert.Null(store.FindFailure("an-y"));
+        Assert.Null(store.FindAnalysis("an-x"));
+        // An analysis with the failure's id is a different record: both are kept.
+        store.Save(Analysis("an-x"), Recommendation("rec-x", "an-x", Noon, TwoTracks));
+        Assert.Equal((failure, "an-x"), (store.FindFailure("an-x"), store.FindAnalysis("an-x")?.Id));
+    }
+}

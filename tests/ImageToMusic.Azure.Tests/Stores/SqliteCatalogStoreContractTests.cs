@@ -1,0 +1,11 @@
+using ImageToMusic.Engine.Storage;
+using ImageToMusic.Engine.Storage.Sqlite;
+using ImageToMusic.Azure.Tests.Support;
+
+namespace ImageToMusic.Azure.Tests.Stores;
+
+// All or nothing on a failed batch is SQLite's alone (see ICatalogStore); the engine's SqliteCatalogStoreTests check it.
+public sealed class SqliteCatalogStoreContractTests : CatalogStoreContract
+{
+    protected override ICatalogStore NewStore() => new SqliteCatalogStore(SqliteStores.NewDatabase());
+}

@@ -1,0 +1,10 @@
+using ImageToMusic.Azure.Tests.Support;
+using ImageToMusic.Engine.Feedback;
+using ImageToMusic.Engine.Storage.Sqlite;
+
+namespace ImageToMusic.Azure.Tests.Stores;
+
+public sealed class SqliteFeedbackStoreContractTests : FeedbackStoreContract
+{
+    protected override IFeedbackStore NewStore() => new SqliteFeedbackStore(SqliteStores.NewDatabase());
+}
