@@ -11,8 +11,8 @@ namespace ImageToMusic.Engine.Music.Story;
 /// see repeats (the same photo twice would get the same track twice, at no jump cost), so the plan recedes: plan
 /// every remaining slot, keep only the first pick, drop its song and artist from the later slots' candidates, plan
 /// again from there. Every pick is therefore the best start of a repeat-free-so-far plan, and a slot never runs out
-/// while it has more candidates than there are slots (one track removes at most one candidate per list, since a
-/// list never holds an artist twice).
+/// when every list holds at least as many candidates as there are slots (each earlier pick removes at most one
+/// candidate from a list, since a list never holds an artist twice).
 /// </remarks>
 internal static class SmoothPath
 {

@@ -114,6 +114,19 @@ public class StoryPlannerTests
     }
 
     [Fact]
+    public void A_long_story_from_one_photo_draws_on_more_than_its_top_20_without_repeats()
+    {
+        var index = Index([.. Enumerable.Range(0, 40).Select(i =>
+            T($"c{i}", $"Artist {i}", Calm, tempo: 60 + 2 * i, confidence: 0.97 - 0.005 * i, seconds: 100))]);
+
+        var story = StoryPlanner.Plan(index, [Photo(Calm)], new StoryOptions { TargetDurationSeconds = 2500 });
+
+        Assert.Equal(25, story.Tracks.Count);
+        Assert.Equal(2500, story.TotalDurationSeconds);
+        Assert.Equal(25, story.Tracks.Select(t => t.Suggestion.Track.Artist).Distinct().Count());
+    }
+
+    [Fact]
     public void Whole_mode_reaches_the_target_within_one_track_without_repeats()
     {
         var index = Index([.. Enumerable.Range(0, 30).Select(i =>
