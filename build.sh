@@ -59,6 +59,13 @@ if [ ! -d tools/reference/node_modules/@tensorflow/tfjs ] || [ tools/reference/p
   done_ "installed"
 else done_ "present"; fi
 
+step "Azurite (local blob storage for the Azure adapter tests and serve --azure-local; scripts skipped)"
+if [ ! -f tools/azurite/node_modules/azurite/dist/src/blob/main.js ] || [ tools/azurite/package-lock.json -nt tools/azurite/node_modules ]; then
+  (cd tools/azurite && npm ci --ignore-scripts --no-audit --no-fund --silent)
+  touch tools/azurite/node_modules
+  done_ "installed"
+else done_ "present"; fi
+
 step "MobileNetV2 weights ($NSFWJS) → models/mobilenet_v2_features.onnx"
 MODEL=models/mobilenet_v2_features.onnx
 STAMP=models/mobilenet_v2_features.stamp
