@@ -66,6 +66,13 @@ if [ ! -d tools/cosmos-server/node_modules/@vercel/cosmosdb-server ] || [ tools/
   done_ "installed"
 else done_ "present"; fi
 
+step "Azurite (local blob storage for the Azure adapter tests and serve --azure-local; scripts skipped)"
+if [ ! -f tools/azurite/node_modules/azurite/dist/src/blob/main.js ] || [ tools/azurite/package-lock.json -nt tools/azurite/node_modules ]; then
+  (cd tools/azurite && npm ci --ignore-scripts --no-audit --no-fund --silent)
+  touch tools/azurite/node_modules
+  done_ "installed"
+else done_ "present"; fi
+
 step "MobileNetV2 weights ($NSFWJS) → models/mobilenet_v2_features.onnx"
 MODEL=models/mobilenet_v2_features.onnx
 STAMP=models/mobilenet_v2_features.stamp
@@ -80,6 +87,40 @@ if [ ! -f "$MODEL" ] || [ ! -f "${MODEL%.onnx}.json" ] || [ "$(cat "$STAMP" 2>/d
   printf '%s\n' "$want" > "$STAMP"
   done_ "converted ($(du -h "$MODEL" | cut -f1))"
 else done_ "up to date"; fi
+
+step "System.IO.Hashing as a local NuGet package, from the .NET SDK's own dll (the mirror lacks it)"
+# Azure.Storage.Blobs needs it; nuget.config maps System.IO.Hashing (and only it) to this folder feed.
+HASHING_VERSION=$(sed -n 's/.*PackageVersion Include="System.IO.Hashing" Version="\([^"]*\)".*/\1/p' Directory.Packages.props)
+HASHING_FEED=$CACHE/nuget-local
+HASHING_PKG=$HASHING_FEED/system.io.hashing.$HASHING_VERSION.nupkg
+sdk_version=$(dotnet --version)
+sdk_root=$(dotnet --list-sdks | sed -n "s/^$sdk_version \\[\\(.*\\)\\]$/\\1/p")  # "10.0.401 [/usr/share/dotnet/sdk]"
+sdk_dir=$sdk_root/$sdk_version
+HASHING_DLL=$sdk_dir/System.IO.Hashing.dll
+[ -f "$HASHING_DLL" ] || { echo "no System.IO.Hashing.dll in $sdk_dir" >&2; exit 1; }
+if [ ! -f "$HASHING_PKG" ] || [ "$HASHING_DLL" -nt "$HASHING_PKG" ]; then
+  mkdir -p "$HASHING_FEED"
+  /usr/bin/python3 - "$HASHING_DLL" "$HASHING_PKG" "$HASHING_VERSION" <<'PY'
+import sys, zipfile
+dll, pkg, version = sys.argv[1:]
+nuspec = f"""<?xml version="1.0" encoding="utf-8"?>
+<package xmlns="http://schemas.microsoft.com/packaging/2013/05/nuspec.xsd">
+  <metadata>
+    <id>System.IO.Hashing</id>
+    <version>{version}</version>
+    <authors>Microsoft</authors>
+    <license type="expression">MIT</license>
+    <description>System.IO.Hashing.dll as shipped in the .NET SDK, packed locally by ImageToMusic's build.sh.</description>
+    <dependencies><group targetFramework="net10.0" /></dependencies>
+  </metadata>
+</package>
+"""
+with zipfile.ZipFile(pkg, "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("System.IO.Hashing.nuspec", nuspec)
+    z.write(dll, "lib/net10.0/System.IO.Hashing.dll")
+PY
+  done_ "packed $HASHING_VERSION from $HASHING_DLL"
+else done_ "present"; fi
 
 step "Build ($CONFIG)"
 dotnet build ImageToMusic.sln -c "$CONFIG" -nologo -v quiet -clp:NoSummary

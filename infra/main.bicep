@@ -1,0 +1,155 @@
+// ImageToMusic on Azure, laid out like the Azure-Samples functions-quickstart-dotnet-azd templates (azd, subscription
+// scope, one resource group, identity-based connections), with plain resources in local modules instead of AVM
+// registry modules so every property is visible here. See README.md for the choices.
+targetScope = 'subscription'
+
+@minLength(1)
+@maxLength(64)
+@description('azd environment name; used in resource names and the azd-env-name tag.')
+param environmentName string
+
+@minLength(1)
+@description('Region for all resources; must offer the Flex Consumption plan.')
+@metadata({ azd: { type: 'location' } })
+param location string
+
+@secure()
+@description('Salt for hashing user ids. azd keeps it in Key Vault and reuses it (main.parameters.json); rotating it orphans existing feedback.')
+param userSalt string
+
+@secure()
+@description('Bot secrets to store in Key Vault, name → value (e.g. discord-bot-token). Empty is fine; set them later with az keyvault secret set.')
+param botSecrets object = {}
+
+@description('Object id of the deploying user, given data access for local debugging. Empty to skip.')
+param principalId string = ''
+
+// The names the app and the stores agree on, in one place. Partition keys must match docs/storage.md.
+var names = {
+  uploadsContainer: 'uploads'
+  cosmosDatabase: 'imagetomusic'
+  cosmosContainers: [
+    { name: 'catalog', partitionKey: '/id' }
+    { name: 'analyses', partitionKey: '/analysisId' }
+    { name: 'feedback', partitionKey: '/recommendationId' }
+  ]
+  userSaltSecret: 'imagetomusic-user-salt'
+  analyzeFunction: 'AnalyzeImage'
+}
+
+var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
+var tags = { 'azd-env-name': environmentName }
+var functionAppName = 'func-${resourceToken}'
+var deploymentContainer = 'app-package-${take(resourceToken, 7)}'
+
+resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+  name: 'rg-${environmentName}'
+  location: location
+  tags: tags
+}
+
+module identity './modules/identity.bicep' = {
+  name: 'identity'
+  scope: rg
+  params: { name: 'id-${resourceToken}', location: location, tags: tags }
+}
+
+module monitoring './modules/monitoring.bicep' = {
+  name: 'monitoring'
+  scope: rg
+  params: { resourceToken: resourceToken, location: location, tags: tags }
+}
+
+module storage './modules/storage.bicep' = {
+  name: 'storage'
+  scope: rg
+  params: {
+    name: 'st${resourceToken}'
+    location: location
+    tags: tags
+    containers: [names.uploadsContainer, deploymentContainer]
+  }
+}
+
+module cosmos './modules/cosmos.bicep' = {
+  name: 'cosmos'
+  scope: rg
+  params: {
+    name: 'cosmos-${resourceToken}'
+    location: location
+    tags: tags
+    databaseName: names.cosmosDatabase
+    containers: names.cosmosContainers
+  }
+}
+
+module keyVault './modules/keyvault.bicep' = {
+  name: 'keyvault'
+  scope: rg
+  params: {
+    name: 'kv-${resourceToken}'
+    location: location
+    tags: tags
+    secrets: union(botSecrets, { '${names.userSaltSecret}': userSalt })
+  }
+}
+
+module roles './modules/roles.bicep' = {
+  name: 'roles'
+  scope: rg
+  params: {
+    principalIds: empty(principalId) ? [identity.outputs.principalId] : [identity.outputs.principalId, principalId]
+    storageAccountName: storage.outputs.name
+    cosmosAccountName: cosmos.outputs.name
+    keyVaultName: keyVault.outputs.name
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+  }
+}
+
+module api './modules/functionapp.bicep' = {
+  name: 'api'
+  scope: rg
+  params: {
+    name: functionAppName
+    location: location
+    tags: union(tags, { 'azd-service-name': 'api' })
+    identityId: identity.outputs.id
+    storageAccountName: storage.outputs.name
+    deploymentContainer: deploymentContainer
+    appSettings: {
+      // Host storage, identity-based (Flex Consumption keeps its deployment package here too).
+      AzureWebJobsStorage__blobServiceUri: storage.outputs.blobEndpoint
+      AzureWebJobsStorage__queueServiceUri: storage.outputs.queueEndpoint
+      AzureWebJobsStorage__tableServiceUri: storage.outputs.tableEndpoint
+      AzureWebJobsStorage__credential: 'managedidentity'
+      AzureWebJobsStorage__clientId: identity.outputs.clientId
+      // The uploads connection named by AnalyzeImage's blob trigger; the trigger also needs the queue endpoint.
+      UploadsStorage__blobServiceUri: storage.outputs.blobEndpoint
+      UploadsStorage__queueServiceUri: storage.outputs.queueEndpoint
+      UploadsStorage__credential: 'managedidentity'
+      UploadsStorage__clientId: identity.outputs.clientId
+      UPLOADS_CONTAINER: names.uploadsContainer
+      IMAGETOMUSIC_STORE: 'cosmos'
+      COSMOS_ENDPOINT: cosmos.outputs.endpoint
+      COSMOS_DATABASE: names.cosmosDatabase
+      AZURE_CLIENT_ID: identity.outputs.clientId
+      IMAGETOMUSIC_USER_SALT: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/${names.userSaltSecret}/)'
+      APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.connectionString
+      // Application Insights has local auth off: telemetry is sent with the identity.
+      APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.outputs.clientId};Authorization=AAD'
+    }
+  }
+  dependsOn: [roles]
+}
+
+output AZURE_LOCATION string = location
+output AZURE_TENANT_ID string = tenant().tenantId
+output RESOURCE_GROUP string = rg.name
+output AZURE_FUNCTION_APP_NAME string = api.outputs.name
+output SERVICE_API_URI string = api.outputs.uri
+output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
+output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
+output COSMOS_ENDPOINT string = cosmos.outputs.endpoint
+output UPLOADS_CONTAINER string = names.uploadsContainer
+output UPLOADS_SYSTEM_TOPIC_NAME string = storage.outputs.systemTopicName
+output ANALYZE_FUNCTION_NAME string = names.analyzeFunction
