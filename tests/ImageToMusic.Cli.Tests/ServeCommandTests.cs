@@ -39,6 +39,35 @@ public class ServeCommandTests
         }
     }
 
+    [Emotion6Fact]
+    public async Task With_azure_local_a_blob_uploaded_to_azurite_gets_an_analysis_stored_in_cosmos()
+    {
+        var store = Path.Combine(TestData.NewTempFolder(), "store.db");
+        Assert.Equal(0, CliRunner.Run("catalog", "import", TestData.Catalog("mood_labelled_686.csv"), "--store", store).ExitCode);
+        var port = FreePort();
+        using var server = Start("serve", "--azure-local", "--port", port.ToString(), "--store", store, "--poll-seconds", "0.2");
+        try
+        {
+            var banner = await ReadUntil(server, "  uploads   ");
+            Assert.Contains("stores: Cosmos server http://127.0.0.1:", banner);
+            var connection = banner[(banner.IndexOf("Azurite: ", StringComparison.Ordinal) + "Azurite: ".Length)..].Split('\n')[0].Trim();
+            var etag = await new ImageToMusic.Azure.Blobs.UploadsContainer(connection, "uploads")
+                .UploadAsync("holiday.jpg", File.ReadAllBytes(Path.Combine(TestData.Emotion6Images, "joy", "10.jpg")), "image/jpeg");
+            var id = RecordIds.AnalysisIdFor("uploads/holiday.jpg", etag);
+
+            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            client.DefaultRequestHeaders.Add("x-functions-key", "serve-test-key");
+            var analysis = await PollUntilFound(client, $"/api/analyses/{id}");
+
+            Assert.Equal("ok", analysis.GetProperty("status").GetString());
+            Assert.Null(new ImageToMusic.Engine.Storage.Sqlite.SqliteAnalysisStore(ImageToMusic.Engine.Storage.Sqlite.SqliteDatabase.Open(store)).FindAnalysis(id));
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+        }
+    }
+
     [Fact]
     public void Serve_with_an_empty_catalog_says_how_to_import_one()
     {
@@ -60,11 +89,18 @@ public class ServeCommandTests
         return Process.Start(info)!;
     }
 
-    private static async Task WaitForLine(Process process, string start)
+    private static Task WaitForLine(Process process, string start) => ReadUntil(process, start);
+
+    /// <summary>Standard output up to and including the first line that starts with <paramref name="start"/>.</summary>
+    private static async Task<string> ReadUntil(Process process, string start)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        var seen = new System.Text.StringBuilder();
         while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
-            if (line.StartsWith(start, StringComparison.Ordinal)) return;
+        {
+            seen.AppendLine(line);
+            if (line.StartsWith(start, StringComparison.Ordinal)) return seen.ToString();
+        }
         throw new InvalidOperationException($"serve ended before printing '{start}': {await process.StandardError.ReadToEndAsync()}");
     }
 

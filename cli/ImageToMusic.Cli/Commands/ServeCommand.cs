@@ -9,8 +9,9 @@ using Microsoft.Extensions.Hosting;
 namespace ImageToMusic.Cli.Commands;
 
 /// <summary>
-/// `serve`: the function app on this machine, on embedded defaults: the SQLite store, and a watched folder
-/// standing in for the uploads container (drop a photo in, its analysis appears).
+/// `serve`: the function app on this machine. By default on embedded services: the SQLite store, and a watched
+/// folder standing in for the uploads container. With --azure-local, against Azurite and the Cosmos server,
+/// which it starts and stops. Neither raises Event Grid events, so new uploads are found by polling.
 /// </summary>
 internal static class ServeCommand
 {
@@ -21,24 +22,42 @@ internal static class ServeCommand
         var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 to listen on.", DefaultValueFactory = _ => 7071 };
         var store = CommonOptions.Store();
         var uploads = new Option<DirectoryInfo?>("--uploads") { Description = "Folder standing in for the uploads container (default: uploads/ beside the store)." };
-        var poll = new Option<double>("--poll-seconds") { Description = "How often the uploads folder is checked for new photos.", DefaultValueFactory = _ => 1.0 };
+        var azureLocal = new Option<bool>("--azure-local")
+        {
+            Description = "Run against Azurite (uploads container) and the Cosmos server (stores) on 127.0.0.1, started and stopped here; the catalog is copied from the local store.",
+        };
+        var poll = new Option<double>("--poll-seconds") { Description = "How often the uploads are checked for new photos (polling stands in for Event Grid).", DefaultValueFactory = _ => 1.0 };
         var command = new Command("serve",
-            "Run the API (story soundtrack, feedback, analyses) and the upload analysis locally on 127.0.0.1, on the embedded store and a watched uploads folder.")
-            { port, store, uploads, poll };
+            "Run the API (story soundtrack, feedback, analyses) and the upload analysis locally on 127.0.0.1.")
+            { port, store, uploads, azureLocal, poll };
         command.SetAction((result, cancellation) => Failures.Guard(async () =>
         {
             var storePath = StoreLocation.Resolve(result.GetValue(store));
-            if (new SqliteCatalogStore(SqliteDatabase.Open(storePath)).Count() == 0) throw CommonOptions.EmptyCatalog(storePath, result.GetValue(store));
+            var localCatalog = new SqliteCatalogStore(SqliteDatabase.Open(storePath));
+            if (localCatalog.Count() == 0) throw CommonOptions.EmptyCatalog(storePath, result.GetValue(store));
             var home = Path.GetDirectoryName(storePath)!;
-            var uploadsFolder = Directory.CreateDirectory(result.GetValue(uploads)?.FullName ?? Path.Combine(home, "uploads")).FullName;
             var apiKey = Environment.GetEnvironmentVariable(AppSettings.ApiKey) is { Length: > 0 } configured ? configured : ApiKeyCheck.Generate();
             var settings = new Dictionary<string, string>
             {
-                [AppSettings.StoreKind] = "sqlite",
-                [AppSettings.SqlitePath] = storePath,
-                [AppSettings.UploadsFolder] = uploadsFolder,
                 [AppSettings.UserSalt] = Environment.GetEnvironmentVariable(AppSettings.UserSalt) ?? UserSalt(home),
             };
+
+            await using var azure = result.GetValue(azureLocal) ? await LocalAzureServices.StartAsync(localCatalog.LoadAll(), cancellation) : null;
+            string uploadsAt;
+            if (azure is not null)
+            {
+                foreach (var (name, value) in azure.Settings) settings[name] = value;
+                uploadsAt = $"container '{BackendFactory.DefaultUploadsContainer}' in Azurite: {azure.UploadsConnectionString}";
+            }
+            else
+            {
+                var folder = Directory.CreateDirectory(result.GetValue(uploads)?.FullName ?? Path.Combine(home, "uploads")).FullName;
+                settings[AppSettings.StoreKind] = "sqlite";
+                settings[AppSettings.SqlitePath] = storePath;
+                settings[AppSettings.UploadsFolder] = folder;
+                uploadsAt = folder;
+            }
+
             using var backend = BackendFactory.Create(name => settings.GetValueOrDefault(name) ?? Environment.GetEnvironmentVariable(name));
             var url = $"http://127.0.0.1:{result.GetValue(port)}";
             await using var app = FunctionApp.Build(backend, new ServerOptions
@@ -46,9 +65,10 @@ internal static class ServeCommand
                 ApiKey = apiKey, Urls = url, WatchUploadsEvery = TimeSpan.FromSeconds(Math.Max(0.1, result.GetValue(poll))),
             });
             await app.StartAsync(cancellation);
-            Console.WriteLine($"ImageToMusic API on {url}  (store {storePath}, {backend.Recommender.Catalog.Count} tracks)");
+            Console.WriteLine($"ImageToMusic API on {url}  ({backend.Recommender.Catalog.Count} tracks; stores: {(azure is null ? storePath : $"Cosmos server {azure.CosmosEndpoint}")})");
             Console.WriteLine($"  API key   {apiKey}{(Environment.GetEnvironmentVariable(AppSettings.ApiKey) is null ? $"  (generated; set {AppSettings.ApiKey} to fix one)" : "")}");
-            Console.WriteLine($"  uploads   {uploadsFolder}  (drop photos here; each analysis appears at GET {url}/api/analyses/{{id}})");
+            Console.WriteLine($"  uploads   {uploadsAt}");
+            Console.WriteLine($"            new photos are found by polling every {result.GetValue(poll):0.#} s; each analysis appears at GET {url}/api/analyses/{{id}}");
             Console.WriteLine($"  OpenAPI   {url}/api/openapi.json");
             Console.WriteLine("  Ctrl+C stops.");
             await app.WaitForShutdownAsync(cancellation);

@@ -28,6 +28,18 @@ public sealed class UploadsContainer
     public async Task EnsureExistsAsync(CancellationToken cancellationToken = default) =>
         await Client.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
 
+    /// <summary>
+    /// Every blob's name and current ETag. Where no Event Grid delivers BlobCreated (Azurite), the function app's
+    /// upload watcher polls this and analyses what is new or rewritten.
+    /// </summary>
+    public async Task<IReadOnlyList<BlobVersion>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        var blobs = new List<BlobVersion>();
+        await foreach (var item in Client.GetBlobsAsync(cancellationToken: cancellationToken))
+            blobs.Add(new BlobVersion(item.Name, item.Properties.ETag is { } tag ? ETagText.Of(tag) : ""));
+        return blobs;
+    }
+
     /// <summary>Writes (or overwrites) a blob and returns its new ETag.</summary>
     public async Task<string> UploadAsync(string blobName, byte[] bytes, string? contentType = null,
         CancellationToken cancellationToken = default)

@@ -61,16 +61,8 @@ public sealed class CosmosServerProcess : IDisposable
                 : $"The Cosmos server ({launcher}) did not start within {StartTimeout.TotalSeconds} s:\n{errors}");
     }
 
-    /// <summary>tools/cosmos-server/launch.cjs in the first folder above the running app that has one.</summary>
-    public static string FindLauncher()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-        {
-            var launcher = Path.Combine(dir.FullName, "tools", "cosmos-server", "launch.cjs");
-            if (File.Exists(launcher)) return launcher;
-        }
-        throw new InvalidOperationException($"No tools/cosmos-server/launch.cjs above {AppContext.BaseDirectory}; run ./build.sh in the repository.");
-    }
+    /// <summary>tools/cosmos-server/launch.cjs in the checkout.</summary>
+    public static string FindLauncher() => LocalTools.Find(Path.Combine("cosmos-server", "launch.cjs"));
 
     public void Dispose()
     {

@@ -1,3 +1,8 @@
+using Azure.Core;
+using Azure.Identity;
+using Azure.Storage.Blobs;
+using ImageToMusic.Azure.Blobs;
+using ImageToMusic.Azure.Cosmos;
 using ImageToMusic.Engine;
 using ImageToMusic.Engine.Feedback;
 using ImageToMusic.Engine.Music;
@@ -11,32 +16,59 @@ namespace ImageToMusic.Functions.Hosting;
 /// <summary>Builds the <see cref="Backend"/> from settings (<see cref="AppSettings"/>), failing at start-up with the setting to fix.</summary>
 public static class BackendFactory
 {
+    public const string DefaultCosmosDatabase = "imagetomusic";
+    public const string DefaultUploadsContainer = "uploads";
+
     public static Backend Create(Func<string, string?> setting)
     {
         var salt = Required(setting, AppSettings.UserSalt);
-        var (catalog, analyses, feedback) = Stores(setting);
+        var (catalog, analyses, feedback, owned) = Stores(setting);
         var uploads = Uploads(setting);
         var tracks = catalog.LoadAll();
         var modelFolder = ModelLocation.Resolve(setting(AppSettings.ModelFolder));
         var index = CatalogIndex.Build(tracks, TrackMoodModelFile.Load(Path.Combine(modelFolder, TrackMoodModel.DefaultFileName)));
         var analyzer = MoodAnalyzer.Open(new MoodAnalyzerOptions { ModelFolder = modelFolder });
-        return new Backend(new Recommender(analyzer, index, analyses), analyses, feedback, uploads, salt);
+        return new Backend(new Recommender(analyzer, index, analyses), analyses, feedback, uploads, salt, owned);
     }
 
-    private static (ICatalogStore, IAnalysisStore, IFeedbackStore) Stores(Func<string, string?> setting)
+    private static (ICatalogStore, IAnalysisStore, IFeedbackStore, IDisposable?) Stores(Func<string, string?> setting)
     {
         switch (setting(AppSettings.StoreKind)?.ToLowerInvariant() ?? "sqlite")
         {
             case "sqlite":
                 var database = SqliteDatabase.Open(StoreLocation.Resolve(setting(AppSettings.SqlitePath)));
-                return (new SqliteCatalogStore(database), new SqliteAnalysisStore(database), new SqliteFeedbackStore(database));
+                return (new SqliteCatalogStore(database), new SqliteAnalysisStore(database), new SqliteFeedbackStore(database), null);
+            case "cosmos":
+                var endpoint = Required(setting, AppSettings.CosmosEndpoint);
+                var client = setting(AppSettings.CosmosKey) is { Length: > 0 } key
+                    ? CosmosClients.ForLocalServer(endpoint, key)
+                    : CosmosClients.ForAzure(endpoint, Credential(setting));
+                var stores = new CosmosStores(client, setting(AppSettings.CosmosDatabase) ?? DefaultCosmosDatabase);
+                return (stores.Catalog, stores.Analyses, stores.Feedback, client);
             case var other:
                 throw new InvalidOperationException($"{AppSettings.StoreKind} is '{other}'; use sqlite or cosmos.");
         }
     }
 
-    private static IUploads Uploads(Func<string, string?> setting) =>
-        new LocalFolderUploads(Required(setting, AppSettings.UploadsFolder));
+    /// <summary>A connection string (Azurite), else the account's blob endpoint with the managed identity (Azure), else a local folder.</summary>
+    private static IUploads Uploads(Func<string, string?> setting)
+    {
+        var container = setting(AppSettings.UploadsContainer) ?? DefaultUploadsContainer;
+        if (setting(AppSettings.UploadsConnectionString) is { Length: > 0 } connection)
+            return new BlobUploads(new UploadsContainer(connection, container));
+        if (setting(AppSettings.UploadsServiceUri) is { Length: > 0 } uri)
+            return new BlobUploads(new UploadsContainer(new BlobServiceClient(new Uri(uri), Credential(setting)), container));
+        if (setting(AppSettings.UploadsFolder) is { Length: > 0 } folder)
+            return new LocalFolderUploads(folder);
+        throw new InvalidOperationException(
+            $"No uploads configured: set {AppSettings.UploadsServiceUri} (Azure), {AppSettings.UploadsConnectionString} (a connection string) or {AppSettings.UploadsFolder} (a local folder).");
+    }
+
+    /// <summary>The app's user-assigned managed identity on Azure; the developer's own sign-in elsewhere.</summary>
+    private static TokenCredential Credential(Func<string, string?> setting) =>
+        setting(AppSettings.ManagedIdentityClientId) is { Length: > 0 } clientId
+            ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))
+            : new DefaultAzureCredential();
 
     private static string Required(Func<string, string?> setting, string name) =>
         setting(name) is { Length: > 0 } value ? value : throw new InvalidOperationException($"The setting {name} is missing.");

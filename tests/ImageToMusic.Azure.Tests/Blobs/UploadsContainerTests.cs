@@ -23,6 +23,19 @@ public sealed class UploadsContainerTests(AzuriteFixture azurite) : IClassFixtur
     }
 
     [Fact]
+    public async Task Listing_gives_each_blob_with_its_current_etag()
+    {
+        var uploads = await azurite.NewContainerAsync();
+        var a = await uploads.UploadAsync("a.jpg", RandomBytes(10));
+        await uploads.UploadAsync("b.jpg", RandomBytes(10));
+        var b = await uploads.UploadAsync("b.jpg", RandomBytes(12));
+
+        var listed = await uploads.ListAsync();
+
+        Assert.Equal([new BlobVersion("a.jpg", a), new BlobVersion("b.jpg", b)], listed.OrderBy(v => v.Name));
+    }
+
+    [Fact]
     public async Task Reading_a_rewritten_blob_gives_the_new_version()
     {
         var uploads = await azurite.NewContainerAsync();

@@ -1,0 +1,84 @@
+using System.Net;
+using System.Net.Sockets;
+using ImageToMusic.Azure.Blobs;
+using ImageToMusic.Azure.Cosmos;
+using ImageToMusic.Azure.LocalServices;
+using ImageToMusic.Engine.Music;
+using ImageToMusic.Functions;
+using ImageToMusic.Functions.Hosting;
+
+namespace ImageToMusic.Cli;
+
+/// <summary>
+/// Azurite and the Cosmos server on 127.0.0.1 for `serve --azure-local`: started, given the database,
+/// containers and uploads container the app expects, seeded with the local catalog, and stopped on dispose.
+/// </summary>
+internal sealed class LocalAzureServices : IAsyncDisposable
+{
+    private readonly AzuriteProcess azurite;
+    private readonly CosmosServerProcess cosmos;
+
+    private LocalAzureServices(AzuriteProcess azurite, CosmosServerProcess cosmos)
+    {
+        this.azurite = azurite;
+        this.cosmos = cosmos;
+    }
+
+    public string UploadsConnectionString => azurite.ConnectionString;
+    public string CosmosEndpoint => cosmos.Endpoint;
+
+    /// <summary>The settings that point the function app at these services.</summary>
+    public IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        [AppSettings.StoreKind] = "cosmos",
+        [AppSettings.CosmosEndpoint] = cosmos.Endpoint,
+        [AppSettings.CosmosKey] = cosmos.Key,
+        [AppSettings.CosmosDatabase] = BackendFactory.DefaultCosmosDatabase,
+        [AppSettings.UploadsConnectionString] = azurite.ConnectionString,
+        [AppSettings.UploadsContainer] = BackendFactory.DefaultUploadsContainer,
+    };
+
+    public static async Task<LocalAzureServices> StartAsync(IReadOnlyList<Track> catalog, CancellationToken cancellation)
+    {
+        var azurite = await AzuriteProcess.StartAsync(LocalTools.Find("azurite"), cancellationToken: cancellation);
+        CosmosServerProcess cosmos;
+        try
+        {
+            cosmos = CosmosServerProcess.Start(FreePort());
+        }
+        catch
+        {
+            azurite.Dispose();
+            throw;
+        }
+        var services = new LocalAzureServices(azurite, cosmos);
+        try
+        {
+            await new UploadsContainer(azurite.ConnectionString, BackendFactory.DefaultUploadsContainer).EnsureExistsAsync(cancellation);
+            using var client = cosmos.CreateClient();
+            await CosmosSetup.EnsureCreatedAsync(client, BackendFactory.DefaultCosmosDatabase, cancellation);
+            Console.Error.WriteLine($"copying {catalog.Count} tracks into the Cosmos catalog");
+            new CosmosStores(client, BackendFactory.DefaultCosmosDatabase).Catalog.Save([.. catalog]);
+            return services;
+        }
+        catch
+        {
+            await services.DisposeAsync();
+            throw;
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        cosmos.Dispose();
+        azurite.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
