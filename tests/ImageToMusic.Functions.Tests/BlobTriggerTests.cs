@@ -1,24 +1,22 @@
 using System.Net;
 using System.Text.Json;
-using ImageToMusic.Engine.Storage;
 using ImageToMusic.Functions.Tests.Support;
-using ImageToMusic.Functions.Uploads;
 
 namespace ImageToMusic.Functions.Tests;
 
-/// <summary>AnalyzeImage driven with the Functions host's blob-trigger payloads, and GET /api/analyses/{id}.</summary>
-public sealed class BlobTriggerTests : IAsyncLifetime
+/// <summary>
+/// AnalyzeImage driven with the Functions host's blob-trigger payloads, and GET /api/analyses/{id}: once on the
+/// embedded services (SQLite, a folder), once on Azurite and the Cosmos server.
+/// </summary>
+public abstract class BlobTriggerTests(Services services) : IAsyncLifetime
 {
     private RunningApp app = null!;
 
-    public async Task InitializeAsync() => app = await RunningApp.StartAsync();
+    public async Task InitializeAsync() => app = await RunningApp.StartAsync(on: services);
 
     public async Task DisposeAsync() => await app.DisposeAsync();
 
     private static byte[] Photo(string name) => File.ReadAllBytes(Path.Combine(TestData.Emotion6Images, name));
-
-    private string IdOf(string name) =>
-        RecordIds.AnalysisIdFor($"uploads/{name}", LocalFolderUploads.ETagOf(new FileInfo(Path.Combine(app.UploadsFolder, name))));
 
     private async Task<JsonElement> GetAnalysis(string id)
     {
@@ -30,13 +28,13 @@ public sealed class BlobTriggerTests : IAsyncLifetime
     [Emotion6Fact]
     public async Task An_upload_becomes_one_stored_analysis_with_mood_tracks_and_timings()
     {
-        var response = await app.UploadAndTriggerAsync("beach.jpg", Photo("joy/4.jpg"));
+        var (response, id) = await app.UploadAndTriggerAsync("beach.jpg", Photo("joy/4.jpg"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var invocation = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(JsonValueKind.Object, invocation.GetProperty("Outputs").ValueKind);
         Assert.Contains("uploads/beach.jpg", invocation.GetProperty("Logs")[0].GetString());
-        var analysis = await GetAnalysis(IdOf("beach.jpg"));
+        var analysis = await GetAnalysis(id);
         Assert.Equal("ok", analysis.GetProperty("status").GetString());
         Assert.Equal("uploads/beach.jpg", analysis.GetProperty("source").GetString());
         Assert.InRange(analysis.GetProperty("mood").GetProperty("valence").GetDouble(), 1, 9);
@@ -48,22 +46,22 @@ public sealed class BlobTriggerTests : IAsyncLifetime
     [Emotion6Fact]
     public async Task Delivering_the_same_blob_twice_keeps_one_analysis_and_one_recommendation()
     {
-        await app.UploadAndTriggerAsync("twice.jpg", Photo("joy/5.jpg"));
+        var (_, id) = await app.UploadAndTriggerAsync("twice.jpg", Photo("joy/5.jpg"));
         var second = await app.TriggerAsync("twice.jpg");
 
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
-        var analysis = await GetAnalysis(IdOf("twice.jpg"));
+        var analysis = await GetAnalysis(id);
         Assert.Single(analysis.GetProperty("recommendations").EnumerateArray());
-        Assert.Single(app.Backend.Analyses.RecommendationsFor(IdOf("twice.jpg")));
+        Assert.Single(app.Backend.Analyses.RecommendationsFor(id));
     }
 
     [Fact]
     public async Task A_blob_that_is_not_an_image_becomes_a_failed_analysis_and_the_invocation_succeeds()
     {
-        var response = await app.UploadAndTriggerAsync("notes.jpg", "shopping list: milk"u8.ToArray());
+        var (response, id) = await app.UploadAndTriggerAsync("notes.jpg", "shopping list: milk"u8.ToArray());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var analysis = await GetAnalysis(IdOf("notes.jpg"));
+        var analysis = await GetAnalysis(id);
         Assert.Equal("failed", analysis.GetProperty("status").GetString());
         Assert.Equal("unsupported_format", analysis.GetProperty("error").GetProperty("code").GetString());
     }
@@ -98,3 +96,7 @@ public sealed class BlobTriggerTests : IAsyncLifetime
         Assert.Contains("an-nope", problem.GetProperty("detail").GetString());
     }
 }
+
+public sealed class EmbeddedBlobTriggerTests() : BlobTriggerTests(Services.Embedded);
+
+public sealed class AzureLocalBlobTriggerTests() : BlobTriggerTests(Services.AzureLocal);

@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using ImageToMusic.Engine.Storage;
 using ImageToMusic.Functions.Tests.Support;
-using ImageToMusic.Functions.Uploads;
 
 namespace ImageToMusic.Functions.Tests;
 
@@ -17,8 +16,7 @@ public sealed class FeedbackApiTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         app = await RunningApp.StartAsync();
-        await app.UploadAndTriggerAsync("photo.jpg", File.ReadAllBytes(Path.Combine(TestData.Emotion6Images, "joy", "6.jpg")));
-        var id = RecordIds.AnalysisIdFor("uploads/photo.jpg", LocalFolderUploads.ETagOf(new FileInfo(Path.Combine(app.UploadsFolder, "photo.jpg"))));
+        var (_, id) = await app.UploadAndTriggerAsync("photo.jpg", File.ReadAllBytes(Path.Combine(TestData.Emotion6Images, "joy", "6.jpg")));
         recommendation = app.Backend.Analyses.RecommendationsFor(id).Single();
     }
 

@@ -60,7 +60,7 @@ public sealed class StorySoundtrackTests : IAsyncLifetime
     public async Task Blobs_in_whole_mode_fill_the_target_duration_and_the_list_takes_feedback()
     {
         foreach (var (name, photo) in new[] { ("x.jpg", "joy/2.jpg"), ("y.jpg", "joy/3.jpg") })
-            await File.WriteAllBytesAsync(Path.Combine(app.UploadsFolder, name), Photo(photo));
+            await app.PutAsync(name, Photo(photo));
 
         var response = await app.Client.PostAsJsonAsync("/api/story/soundtrack", new
         {

@@ -42,6 +42,7 @@ internal static class ServeCommand
                 [AppSettings.UserSalt] = Environment.GetEnvironmentVariable(AppSettings.UserSalt) ?? UserSalt(home),
             };
 
+            if (result.GetValue(azureLocal)) Console.Error.WriteLine($"starting Azurite and the Cosmos server, copying {localCatalog.Count()} tracks into the Cosmos catalog");
             await using var azure = result.GetValue(azureLocal) ? await LocalAzureServices.StartAsync(localCatalog.LoadAll(), cancellation) : null;
             string uploadsAt;
             if (azure is not null)

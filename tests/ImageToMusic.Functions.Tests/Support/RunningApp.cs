@@ -1,18 +1,22 @@
 using System.Net.Http.Json;
 using ImageToMusic.Engine.Music.Catalog;
+using ImageToMusic.Engine.Storage;
 using ImageToMusic.Engine.Storage.Sqlite;
 using ImageToMusic.Functions.Hosting;
 using ImageToMusic.Functions.Uploads;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ImageToMusic.Functions.Tests.Support;
 
+/// <summary>Which services the app runs on: the embedded ones (SQLite, a folder) or Azurite and the Cosmos server.</summary>
+public enum Services { Embedded, AzureLocal }
+
 /// <summary>
-/// The function app running for real on 127.0.0.1 (a free port) over a temp SQLite store holding the
-/// mood-labelled catalog, a temp folder as the uploads container, and the real mood engine.
+/// The function app running for real on 127.0.0.1 (a free port) over the mood-labelled catalog and the real
+/// mood engine, on embedded services or on Azurite + the Cosmos server started here and stopped on dispose.
 /// </summary>
 public sealed class RunningApp : IAsyncDisposable
 {
@@ -22,32 +26,51 @@ public sealed class RunningApp : IAsyncDisposable
     private static readonly System.Text.Json.JsonSerializerOptions HostJson = new();
 
     private readonly WebApplication app;
+    private readonly Func<string, byte[], Task<string>> put;
+    private readonly IAsyncDisposable? services;
 
-    private RunningApp(WebApplication app, Backend backend, string uploads, HttpClient client)
+    private RunningApp(WebApplication app, Backend backend, HttpClient client, Func<string, byte[], Task<string>> put, IAsyncDisposable? services)
     {
         this.app = app;
+        this.put = put;
+        this.services = services;
         Backend = backend;
-        UploadsFolder = uploads;
         Client = client;
     }
 
     public Backend Backend { get; }
-    public string UploadsFolder { get; }
     /// <summary>Sends the API key on every request.</summary>
     public HttpClient Client { get; }
     public Uri BaseAddress => Client.BaseAddress!;
 
-    public static async Task<RunningApp> StartAsync(ServerOptions? options = null)
+    public static async Task<RunningApp> StartAsync(ServerOptions? options = null, Services on = Services.Embedded)
     {
         var folder = TestData.NewTempFolder();
-        var store = Path.Combine(folder, "store.db");
-        new CatalogImporter(new SqliteCatalogStore(SqliteDatabase.Open(store))).Import(TestData.Catalog("mood_labelled_686.csv"));
-        var uploads = Directory.CreateDirectory(Path.Combine(folder, "uploads")).FullName;
-        var settings = new Dictionary<string, string>
+        var catalog = CatalogFile.ReadDistinct(TestData.Catalog("mood_labelled_686.csv"));
+        var settings = new Dictionary<string, string> { [AppSettings.UserSalt] = Salt, [AppSettings.ModelFolder] = TestData.Models };
+        Func<string, byte[], Task<string>> put;
+        LocalAzureServices? azure = null;
+        if (on == Services.AzureLocal)
         {
-            [AppSettings.StoreKind] = "sqlite", [AppSettings.SqlitePath] = store, [AppSettings.UploadsFolder] = uploads,
-            [AppSettings.UserSalt] = Salt, [AppSettings.ModelFolder] = TestData.Models,
-        };
+            azure = await LocalAzureServices.StartAsync(catalog);
+            foreach (var (name, value) in azure.Settings) settings[name] = value;
+            put = (name, bytes) => azure.Uploads.UploadAsync(name, bytes, "image/jpeg");
+        }
+        else
+        {
+            var store = Path.Combine(folder, "store.db");
+            new SqliteCatalogStore(SqliteDatabase.Open(store)).Save([.. catalog]);
+            var uploads = Directory.CreateDirectory(Path.Combine(folder, "uploads")).FullName;
+            settings[AppSettings.StoreKind] = "sqlite";
+            settings[AppSettings.SqlitePath] = store;
+            settings[AppSettings.UploadsFolder] = uploads;
+            put = async (name, bytes) =>
+            {
+                var path = Path.Combine(uploads, name);
+                await File.WriteAllBytesAsync(path, bytes);
+                return LocalFolderUploads.ETagOf(new FileInfo(path));
+            };
+        }
         var backend = BackendFactory.Create(settings.GetValueOrDefault);
 
         var app = FunctionApp.Build(backend, (options ?? new ServerOptions()) with { ApiKey = ApiKey, Urls = "http://127.0.0.1:0" });
@@ -55,35 +78,37 @@ public sealed class RunningApp : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         var client = new HttpClient { BaseAddress = new Uri(address) };
         client.DefaultRequestHeaders.Add("x-functions-key", ApiKey);
-        return new RunningApp(app, backend, uploads, client);
+        return new RunningApp(app, backend, client, put, azure);
     }
 
-    /// <summary>Puts a photo in the uploads folder and delivers the blob trigger the way the Functions host does.</summary>
-    public async Task<HttpResponseMessage> UploadAndTriggerAsync(string name, byte[] bytes)
+    /// <summary>Uploads a photo; returns its ETag.</summary>
+    public Task<string> PutAsync(string name, byte[] bytes) => put(name, bytes);
+
+    /// <summary>The id the analysis of this version of an upload is stored under.</summary>
+    public static string AnalysisIdOf(string name, string etag) => RecordIds.AnalysisIdFor($"uploads/{name}", etag);
+
+    /// <summary>Uploads a photo and delivers the blob trigger the way the Functions host does; returns the analysis id.</summary>
+    public async Task<(HttpResponseMessage Response, string AnalysisId)> UploadAndTriggerAsync(string name, byte[] bytes)
     {
-        await File.WriteAllBytesAsync(Path.Combine(UploadsFolder, name), bytes);
-        return await TriggerAsync(name);
+        var etag = await PutAsync(name, bytes);
+        return (await TriggerAsync(name, etag, bytes.Length), AnalysisIdOf(name, etag));
     }
 
     /// <summary>The host's custom-handler request for a blob trigger: binding data base64, trigger metadata beside it.</summary>
-    public Task<HttpResponseMessage> TriggerAsync(string name)
-    {
-        var path = Path.Combine(UploadsFolder, name);
-        var bytes = File.Exists(path) ? File.ReadAllBytes(path) : [];
-        return Client.PostAsJsonAsync("/AnalyzeImage", new // names exactly as the host writes them (PascalCase)
+    public Task<HttpResponseMessage> TriggerAsync(string name, string etag = "\"0x0\"", long length = 0) =>
+        Client.PostAsJsonAsync("/AnalyzeImage", new // names exactly as the host writes them (PascalCase)
         {
-            Data = new { image = Convert.ToBase64String(bytes) },
+            Data = new { image = "" }, // the handler reads the blob itself, so the test does not repeat the bytes here
             Metadata = new Dictionary<string, object>
             {
                 ["BlobTrigger"] = $"uploads/{name}",
                 ["Uri"] = $"http://127.0.0.1:10000/devstoreaccount1/uploads/{name}",
-                ["Properties"] = new { Length = bytes.Length, ContentType = "image/jpeg", ETag = File.Exists(path) ? LocalFolderUploads.ETagOf(new FileInfo(path)) : "\"0x0\"" },
+                ["Properties"] = new { Length = length, ContentType = "image/jpeg", ETag = etag },
                 ["Metadata"] = new { },
                 ["name"] = name,
                 ["sys"] = new { MethodName = "AnalyzeImage", UtcNow = DateTime.UtcNow, RandGuid = Guid.NewGuid() },
             },
         }, HostJson);
-    }
 
     public async ValueTask DisposeAsync()
     {
@@ -91,5 +116,6 @@ public sealed class RunningApp : IAsyncDisposable
         await app.StopAsync();
         await app.DisposeAsync();
         Backend.Dispose();
+        if (services is not null) await services.DisposeAsync();
     }
 }

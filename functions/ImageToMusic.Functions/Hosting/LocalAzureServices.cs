@@ -4,16 +4,14 @@ using ImageToMusic.Azure.Blobs;
 using ImageToMusic.Azure.Cosmos;
 using ImageToMusic.Azure.LocalServices;
 using ImageToMusic.Engine.Music;
-using ImageToMusic.Functions;
-using ImageToMusic.Functions.Hosting;
 
-namespace ImageToMusic.Cli;
+namespace ImageToMusic.Functions.Hosting;
 
 /// <summary>
-/// Azurite and the Cosmos server on 127.0.0.1 for `serve --azure-local`: started, given the database,
+/// Azurite and the Cosmos server on 127.0.0.1 for `serve --azure-local` and the tests: started, given the database,
 /// containers and uploads container the app expects, seeded with the local catalog, and stopped on dispose.
 /// </summary>
-internal sealed class LocalAzureServices : IAsyncDisposable
+public sealed class LocalAzureServices : IAsyncDisposable
 {
     private readonly AzuriteProcess azurite;
     private readonly CosmosServerProcess cosmos;
@@ -25,6 +23,7 @@ internal sealed class LocalAzureServices : IAsyncDisposable
     }
 
     public string UploadsConnectionString => azurite.ConnectionString;
+    public UploadsContainer Uploads => new(azurite.ConnectionString, BackendFactory.DefaultUploadsContainer);
     public string CosmosEndpoint => cosmos.Endpoint;
 
     /// <summary>The settings that point the function app at these services.</summary>
@@ -38,7 +37,7 @@ internal sealed class LocalAzureServices : IAsyncDisposable
         [AppSettings.UploadsContainer] = BackendFactory.DefaultUploadsContainer,
     };
 
-    public static async Task<LocalAzureServices> StartAsync(IReadOnlyList<Track> catalog, CancellationToken cancellation)
+    public static async Task<LocalAzureServices> StartAsync(IReadOnlyList<Track> catalog, CancellationToken cancellation = default)
     {
         var azurite = await AzuriteProcess.StartAsync(LocalTools.Find("azurite"), cancellationToken: cancellation);
         CosmosServerProcess cosmos;
@@ -54,10 +53,9 @@ internal sealed class LocalAzureServices : IAsyncDisposable
         var services = new LocalAzureServices(azurite, cosmos);
         try
         {
-            await new UploadsContainer(azurite.ConnectionString, BackendFactory.DefaultUploadsContainer).EnsureExistsAsync(cancellation);
+            await services.Uploads.EnsureExistsAsync(cancellation);
             using var client = cosmos.CreateClient();
             await CosmosSetup.EnsureCreatedAsync(client, BackendFactory.DefaultCosmosDatabase, cancellation);
-            Console.Error.WriteLine($"copying {catalog.Count} tracks into the Cosmos catalog");
             new CosmosStores(client, BackendFactory.DefaultCosmosDatabase).Catalog.Save([.. catalog]);
             return services;
         }
