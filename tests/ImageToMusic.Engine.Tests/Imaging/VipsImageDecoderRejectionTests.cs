@@ -133,15 +133,14 @@ public sealed class VipsImageDecoderRejectionTests(ImageMagick magick) : IClassF
     }
 
     [Fact]
-    public void A_decompression_bomb_is_refused_from_its_header_at_once()
+    public void A_decompression_bomb_is_refused_from_its_header()
     {
-        // 60000×60000 RGB would be 10.8 GB of pixels; the file is a few dozen bytes.
+        // 60000×60000 RGB would be 10.8 GB of pixels; the file is a few dozen bytes, all header, so the
+        // size in the message can only have come from the header (speed is for benchmarks, not tests).
         var bomb = HandMadeBytes.PngClaiming(60_000, 60_000);
-        var clock = Stopwatch.StartNew();
 
         var rejected = Rejected(_decoder, bomb, ImageErrorKind.TooLarge);
 
-        Assert.True(clock.ElapsedMilliseconds < 500, $"took {clock.ElapsedMilliseconds} ms");
         Assert.Contains("60,000×60,000", rejected.Message);
         Assert.Contains("3600 megapixels", rejected.Message);
         Assert.True(bomb.Length < 200);

@@ -5,6 +5,7 @@ using Microsoft.Data.Sqlite;
 
 namespace ImageToMusic.Engine.Tests.Storage;
 
+/// <summary>What only SQLite promises (the behaviour both stores share is in ImageToMusic.Azure.Tests/Stores).</summary>
 public class SqliteAnalysisStoreTests
 {
     private static readonly DateTimeOffset Noon = new(2025, 6, 1, 12, 0, 0, TimeSpan.FromHours(2));
@@ -24,44 +25,6 @@ public class SqliteAnalysisStoreTests
     ];
 
     [Fact]
-    public void An_analysis_and_its_recommendation_come_back_whole()
-    {
-        var store = new SqliteAnalysisStore(TempStore.Open());
-        var analysis = Analysis("an-1");
-        var recommendation = Recommendation("rec-1", "an-1", Noon.AddSeconds(1), TwoTracks);
-
-        store.Save(analysis, recommendation);
-
-        var found = store.FindAnalysis("an-1")!;
-        Assert.Equal(analysis with { Emotions = found.Emotions, Evidence = found.Evidence }, found);
-        Assert.Equal(analysis.Emotions, found.Emotions);
-        Assert.Equal(analysis.Evidence with { Palette = [] }, found.Evidence with { Palette = [] });
-        Assert.Equal(analysis.Evidence.Palette, found.Evidence.Palette);
-        var rec = store.FindRecommendation("rec-1")!;
-        Assert.Equal((recommendation.Id, recommendation.AnalysisId, recommendation.CreatedAt, recommendation.Options), (rec.Id, rec.AnalysisId, rec.CreatedAt, rec.Options));
-        Assert.Equal(TwoTracks, rec.Tracks);
-        Assert.Null(store.FindAnalysis("an-x"));
-        Assert.Null(store.FindRecommendation("rec-x"));
-    }
-
-    [Fact]
-    public void Recommendations_for_an_analysis_are_listed_oldest_first()
-    {
-        var store = new SqliteAnalysisStore(TempStore.Open());
-        var analysis = Analysis("an-1");
-        // Saved newest first, and with different offsets, to show the order is by instant.
-        store.Save(analysis, Recommendation("rec-late", "an-1", Noon.AddHours(1), TwoTracks));
-        store.Save(analysis, Recommendation("rec-early", "an-1", Noon.ToOffset(TimeSpan.FromHours(-5)), TwoTracks[..1]));
-        store.Save(Analysis("an-2"), Recommendation("rec-other", "an-2", Noon, TwoTracks));
-
-        var list = store.RecommendationsFor("an-1");
-
-        Assert.Equal(["rec-early", "rec-late"], list.Select(r => r.Id));
-        Assert.Single(list[0].Tracks);
-        Assert.Empty(store.RecommendationsFor("an-x"));
-    }
-
-    [Fact]
     public void A_save_that_fails_part_way_leaves_nothing()
     {
         var store = new SqliteAnalysisStore(TempStore.Open());
@@ -71,48 +34,5 @@ public class SqliteAnalysisStoreTests
 
         Assert.Null(store.FindAnalysis("an-1"));
         Assert.Null(store.FindRecommendation("rec-1"));
-    }
-
-    [Fact]
-    public void A_recommendation_for_another_analysis_is_refused()
-    {
-        var store = new SqliteAnalysisStore(TempStore.Open());
-
-        var error = Assert.Throws<ArgumentException>(() => store.Save(Analysis("an-1"), Recommendation("rec-1", "an-2", Noon, TwoTracks)));
-
-        Assert.Contains("belongs to analysis an-2", error.Message);
-    }
-
-    [Fact]
-    public void Saving_the_same_records_again_changes_nothing_and_timings_come_back()
-    {
-        var store = new SqliteAnalysisStore(TempStore.Open());
-        var analysisId = RecordIds.AnalysisIdFor("uploads/beach.jpg", "\"0x8D1\"");
-        var recommendationId = RecordIds.RecommendationIdFor("uploads/beach.jpg", "\"0x8D1\"");
-        var analysis = Analysis(analysisId) with { Timings = new AnalysisTimings(3.1, 3.4, 7.8, 0.02) };
-
-        store.Save(analysis, Recommendation(recommendationId, analysisId, Noon, TwoTracks));
-        store.Save(analysis with { Valence = 1 }, Recommendation(recommendationId, analysisId, Noon.AddHours(1), TwoTracks[..1]));
-
-        Assert.Equal(analysisId, RecordIds.AnalysisIdFor("uploads/beach.jpg", "\"0x8D1\""));
-        Assert.NotEqual(analysisId, RecordIds.AnalysisIdFor("uploads/beach.jpg", "\"0x8D2\""));
-        var found = store.FindAnalysis(analysisId)!;
-        Assert.Equal((6.2, new AnalysisTimings(3.1, 3.4, 7.8, 0.02)), (found.Valence, found.Timings));
-        var recommendations = store.RecommendationsFor(analysisId);
-        Assert.Equal((1, 2), (recommendations.Count, recommendations[0].Tracks.Count));
-    }
-
-    [Fact]
-    public void A_failed_analysis_is_kept_once_with_its_typed_reason()
-    {
-        var store = new SqliteAnalysisStore(TempStore.Open());
-        var failure = new AnalysisFailureRecord("an-x", Noon, "uploads/notes.txt", "unsupported_format", "not an image");
-
-        store.SaveFailure(failure);
-        store.SaveFailure(failure with { ErrorCode = "corrupt" });
-
-        Assert.Equal(failure, store.FindFailure("an-x"));
-        Assert.Null(store.FindFailure("an-y"));
-        Assert.Null(store.FindAnalysis("an-x"));
     }
 }
