@@ -26,7 +26,9 @@ public sealed class Recommender(MoodAnalyzer analyzer, CatalogIndex catalog, IAn
     /// <param name="source">Where the photo came from (file name, blob, URL), kept with the analysis.</param>
     /// <param name="ids">Ids to store under instead of fresh ones: work that may be delivered twice passes
     /// <see cref="RecordIds.AnalysisIdFor"/>'s, so the second delivery writes nothing new.</param>
-    public Recommendation Recommend(ReadOnlySpan<byte> photo, string source, MatchOptions? options = null, (string Analysis, string Recommendation)? ids = null)
+    /// <param name="sourceVersion">Which version of the source this is (a blob's ETag), kept with the analysis.</param>
+    public Recommendation Recommend(ReadOnlySpan<byte> photo, string source, MatchOptions? options = null,
+        (string Analysis, string Recommendation)? ids = null, string? sourceVersion = null)
     {
         options ??= new MatchOptions();
         options.Validate();
@@ -35,7 +37,7 @@ public sealed class Recommender(MoodAnalyzer analyzer, CatalogIndex catalog, IAn
         var tracks = Matcher.Rank(catalog, MoodQuery.From(analysis), options);
         var now = clock.GetUtcNow();
         var analysisRecord = new AnalysisRecord(ids?.Analysis ?? RecordIds.NewAnalysisId(), now, source, Convert.ToHexStringLower(SHA256.HashData(photo)),
-            analysis.ModelVersion, analysis.Valence, analysis.Arousal, analysis.Emotions, analysis.Evidence, analysis.Timings);
+            analysis.ModelVersion, analysis.Valence, analysis.Arousal, analysis.Emotions, analysis.Evidence, analysis.Timings, sourceVersion);
         var recommendationRecord = new RecommendationRecord(ids?.Recommendation ?? RecordIds.NewRecommendationId(), analysisRecord.Id, now, options.Describe(),
             [.. tracks.Select(s => new RecommendedTrack(s.Rank, s.Track.Id, s.Track.Title, s.Track.Artist, s.Score, s.Reason))]);
         store.Save(analysisRecord, recommendationRecord);

@@ -37,6 +37,7 @@ public abstract class BlobTriggerTests(Services services) : IAsyncLifetime
         var analysis = await GetAnalysis(id);
         Assert.Equal("ok", analysis.GetProperty("status").GetString());
         Assert.Equal("uploads/beach.jpg", analysis.GetProperty("source").GetString());
+        Assert.Equal(id, RunningApp.AnalysisIdOf("beach.jpg", analysis.GetProperty("source_version").GetString()!));
         Assert.InRange(analysis.GetProperty("mood").GetProperty("valence").GetDouble(), 1, 9);
         Assert.True(analysis.GetProperty("timings_ms").GetProperty("backbone_ms").GetDouble() > 0);
         var recommendation = Assert.Single(analysis.GetProperty("recommendations").EnumerateArray());

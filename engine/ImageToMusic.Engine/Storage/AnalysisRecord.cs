@@ -7,6 +7,7 @@ namespace ImageToMusic.Engine.Storage;
 /// <param name="Source">Where the photo came from: a file name, blob name or URL, as the door knows it.</param>
 /// <param name="ImageSha256">Hex SHA-256 of the encoded photo bytes, so the same photo can be recognised.</param>
 /// <param name="Timings">How long each stage took, when the door measured it (the function app stores them).</param>
+/// <param name="SourceVersion">Which version of the source was analysed (a blob's ETag), when it has versions.</param>
 public sealed record AnalysisRecord(
     string Id,
     DateTimeOffset CreatedAt,
@@ -17,7 +18,8 @@ public sealed record AnalysisRecord(
     double Arousal,
     IReadOnlyDictionary<string, double> Emotions,
     VisualEvidence Evidence,
-    AnalysisTimings? Timings = null);
+    AnalysisTimings? Timings = null,
+    string? SourceVersion = null);
 
 /// <summary>A photo that could not be analysed, kept so nothing is lost silently: which one, when, and the typed reason.</summary>
 /// <param name="ErrorCode">The rejection code (empty, unsupported_format, corrupt, too_large, not_found).</param>

@@ -22,7 +22,7 @@ public sealed class CosmosAnalysisStore(Container container) : IAnalysisStore
 
         var partition = new PartitionKey(analysis.Id);
         CosmosQueries.CreateIfAbsentAsync(container, AnalysisDocument.Of(recommendation), partition).GetAwaiter().GetResult();
-        CosmosQueries.CreateIfAbsentAsync(container, AnalysisDocument.Of(analysis), partition).GetAwaiter().GetResult();
+        CosmosQueries.CreateIfAbsentAsync(container, AnalysisDocument.Of(analysis, recommendation), partition).GetAwaiter().GetResult();
     }
 
     public void SaveFailure(AnalysisFailureRecord failure) =>

@@ -9,6 +9,7 @@ public sealed record AnalysisJson(
     string Id,
     string Status,
     string Source,
+    string? SourceVersion,
     DateTimeOffset CreatedAt,
     string? ImageSha256,
     string? ModelVersion,
@@ -22,12 +23,12 @@ public sealed record AnalysisJson(
     public const string Failed = "failed";
 
     public static AnalysisJson From(AnalysisRecord a, IReadOnlyList<RecommendationRecord> recommendations) => new(
-        a.Id, Ok, a.Source, a.CreatedAt, a.ImageSha256, a.ModelVersion,
+        a.Id, Ok, a.Source, a.SourceVersion, a.CreatedAt, a.ImageSha256, a.ModelVersion,
         new MoodSummaryJson(Math.Round(a.Valence, 3), Math.Round(a.Arousal, 3), a.Emotions.OrderByDescending(kv => kv.Value).ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value, 4))),
         a.Evidence, a.Timings, [.. recommendations.Select(RecommendationJson.From)], null);
 
     public static AnalysisJson From(AnalysisFailureRecord f) =>
-        new(f.Id, Failed, f.Source, f.CreatedAt, null, null, null, null, null, null, new ErrorJson(f.ErrorCode, f.ErrorMessage));
+        new(f.Id, Failed, f.Source, null, f.CreatedAt, null, null, null, null, null, null, new ErrorJson(f.ErrorCode, f.ErrorMessage));
 }
 
 public sealed record MoodSummaryJson(double Valence, double Arousal, IReadOnlyDictionary<string, double> Emotions);

@@ -62,7 +62,7 @@ public static class AnalyzeImageFunction
         var ids = (RecordIds.AnalysisIdFor(source, photo.ETag), RecordIds.RecommendationIdFor(source, photo.ETag));
         try
         {
-            var recommendation = backend.Recommender.Recommend(photo.Bytes, source, ids: ids);
+            var recommendation = backend.Recommender.Recommend(photo.Bytes, source, ids: ids, sourceVersion: photo.ETag);
             return $"{source} ({photo.ETag}): analysis {recommendation.AnalysisId}, {recommendation.Tracks.Count} tracks";
         }
         catch (ImageRejectedException e)

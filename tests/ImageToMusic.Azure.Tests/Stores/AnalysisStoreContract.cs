@@ -20,7 +20,8 @@ public abstract class AnalysisStoreContract
     private static AnalysisRecord Analysis(string id) => new(
         id, Noon, "beach.jpg", new string('a', 64), "mood-e6-test", 6.2, 4.1,
         new Dictionary<string, double> { ["joy"] = 0.6, ["surprise"] = 0.3, ["neutral"] = 0.1 },
-        new VisualEvidence([new PaletteColour("#3366cc", "blue", 0.7), new PaletteColour("#f0e0c0", "sand", 0.3)], 0.62, 0.41, -0.12, 0.21, 38.5, 0.08));
+        new VisualEvidence([new PaletteColour("#3366cc", "blue", 0.7), new PaletteColour("#f0e0c0", "sand", 0.3)], 0.62, 0.41, -0.12, 0.21, 38.5, 0.08),
+        SourceVersion: "0x8D1A2B3C");
 
     private static RecommendationRecord Recommendation(string id, string analysisId, DateTimeOffset at, params RecommendedTrack[] tracks) =>
         new(id, analysisId, at, "top=2", tracks);

@@ -26,14 +26,15 @@ public sealed class SqliteAnalysisStore(SqliteDatabase database) : IAnalysisStor
         using var transaction = connection.BeginTransaction();
         Execute(connection, transaction,
             """
-            INSERT INTO analyses (id, created_at, source, image_sha256, model_version, valence, arousal, emotions_json, evidence_json, timings_json)
-            VALUES ($id, $created_at, $source, $sha, $model, $valence, $arousal, $emotions, $evidence, $timings)
+            INSERT INTO analyses (id, created_at, source, image_sha256, model_version, valence, arousal, emotions_json, evidence_json, timings_json, source_version)
+            VALUES ($id, $created_at, $source, $sha, $model, $valence, $arousal, $emotions, $evidence, $timings, $version)
             ON CONFLICT(id) DO NOTHING
             """,
             ("$id", analysis.Id), ("$created_at", SqliteTimestamps.Format(analysis.CreatedAt)), ("$source", analysis.Source),
             ("$sha", analysis.ImageSha256), ("$model", analysis.ModelVersion), ("$valence", analysis.Valence), ("$arousal", analysis.Arousal),
             ("$emotions", JsonSerializer.Serialize(analysis.Emotions, Json)), ("$evidence", JsonSerializer.Serialize(analysis.Evidence, Json)),
-            ("$timings", analysis.Timings is null ? DBNull.Value : JsonSerializer.Serialize(analysis.Timings, Json)));
+            ("$timings", analysis.Timings is null ? DBNull.Value : JsonSerializer.Serialize(analysis.Timings, Json)),
+            ("$version", (object?)analysis.SourceVersion ?? DBNull.Value));
         var isNew = Execute(connection, transaction,
             "INSERT INTO recommendations (id, analysis_id, created_at, options) VALUES ($id, $analysis, $created_at, $options) ON CONFLICT(id) DO NOTHING",
             ("$id", recommendation.Id), ("$analysis", recommendation.AnalysisId), ("$created_at", SqliteTimestamps.Format(recommendation.CreatedAt)), ("$options", recommendation.Options)) == 1;
@@ -59,14 +60,15 @@ public sealed class SqliteAnalysisStore(SqliteDatabase database) : IAnalysisStor
     {
         using var connection = database.Connect();
         using var command = SqliteCommands.Create(connection,
-            "SELECT id, created_at, source, image_sha256, model_version, valence, arousal, emotions_json, evidence_json, timings_json FROM analyses WHERE id = $id", ("$id", id));
+            "SELECT id, created_at, source, image_sha256, model_version, valence, arousal, emotions_json, evidence_json, timings_json, source_version FROM analyses WHERE id = $id", ("$id", id));
         using var r = command.ExecuteReader();
         if (!r.Read()) return null;
         return new AnalysisRecord(
             r.GetString(0), SqliteTimestamps.Parse(r.GetString(1)), r.GetString(2), r.GetString(3), r.GetString(4), r.GetDouble(5), r.GetDouble(6),
             JsonSerializer.Deserialize<Dictionary<string, double>>(r.GetString(7), Json)!,
             JsonSerializer.Deserialize<VisualEvidence>(r.GetString(8), Json)!,
-            r.IsDBNull(9) ? null : JsonSerializer.Deserialize<AnalysisTimings>(r.GetString(9), Json));
+            r.IsDBNull(9) ? null : JsonSerializer.Deserialize<AnalysisTimings>(r.GetString(9), Json),
+            r.IsDBNull(10) ? null : r.GetString(10));
     }
 
     public AnalysisFailureRecord? FindFailure(string id)

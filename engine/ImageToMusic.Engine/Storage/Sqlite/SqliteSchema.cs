@@ -94,6 +94,9 @@ internal static class SqliteSchema
             updated_at TEXT NOT NULL);
         CREATE INDEX feedback_by_recommendation ON feedback(recommendation_id, created_at);
         """,
+        """
+        ALTER TABLE analyses ADD COLUMN source_version TEXT;
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;
