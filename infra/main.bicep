@@ -21,6 +21,9 @@ param userSalt string
 @description('Bot secrets to store in Key Vault, name → value (e.g. discord-bot-token). Empty is fine; set them later with az keyvault secret set.')
 param botSecrets object = {}
 
+@description('The Teams bot\'s Microsoft App ID (its Entra app registration, see README); empty leaves the Teams bot off. Its client secret goes in Key Vault as teams-app-password (botSecrets).')
+param teamsAppId string = ''
+
 @description('Object id of the deploying user, given data access for local debugging. Empty to skip.')
 param principalId string = ''
 
@@ -34,6 +37,7 @@ var names = {
     { name: 'feedback', partitionKey: '/recommendationId' }
   ]
   userSaltSecret: 'imagetomusic-user-salt'
+  teamsAppPasswordSecret: 'teams-app-password'
   analyzeFunction: 'AnalyzeImage'
 }
 
@@ -134,6 +138,9 @@ module api './modules/functionapp.bicep' = {
       COSMOS_DATABASE: names.cosmosDatabase
       AZURE_CLIENT_ID: identity.outputs.clientId
       IMAGETOMUSIC_USER_SALT: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/${names.userSaltSecret}/)'
+      TEAMS_APP_ID: teamsAppId
+      TEAMS_APP_PASSWORD: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/${names.teamsAppPasswordSecret}/)'
+      TEAMS_APP_TENANT_ID: tenant().tenantId
       APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.connectionString
       // Application Insights has local auth off: telemetry is sent with the identity.
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.outputs.clientId};Authorization=AAD'

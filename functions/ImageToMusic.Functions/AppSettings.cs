@@ -50,4 +50,16 @@ public static class AppSettings
 
     /// <summary>Application Insights connection string.</summary>
     public const string ApplicationInsights = "APPLICATIONINSIGHTS_CONNECTION_STRING";
+
+    /// <summary>The Teams bot's Microsoft App ID (its Entra app registration): the audience of Bot Connector tokens. Unset: no Teams bot.</summary>
+    public const string TeamsAppId = "TEAMS_APP_ID";
+
+    /// <summary>The bot's client secret, for its outgoing Bot Connector token (a Key Vault reference on Azure); unset: the managed identity.</summary>
+    public const string TeamsAppPassword = "TEAMS_APP_PASSWORD";
+
+    /// <summary>The Entra tenant of the bot's app registration (single-tenant bots).</summary>
+    public const string TeamsAppTenantId = "TEAMS_APP_TENANT_ID";
+
+    /// <summary>Where the Bot Connector's signing keys are published; Bot Framework's by default (tests point it at a stand-in).</summary>
+    public const string TeamsOpenIdMetadataUrl = "TEAMS_OPENID_METADATA_URL";
 }

@@ -21,6 +21,9 @@ public sealed record ServerOptions
 
     /// <summary>Poll the uploads this often and analyse what is new (where no Event Grid delivers); null on Azure.</summary>
     public TimeSpan? WatchUploadsEvery { get; init; }
+
+    /// <summary>The Teams bot behind POST /api/messages; null when no bot is configured (the endpoint then answers 503).</summary>
+    public TeamsOptions? Teams { get; init; }
 }
 
 /// <summary>Builds the web app the Functions host forwards to, and that `imagetomusic serve` runs locally.</summary>
@@ -47,6 +50,8 @@ public static class FunctionApp
                 var logger = services.GetRequiredService<ILogger<UploadWatcher>>();
                 return new UploadWatcher(backend, TimeProvider.System, every, line => logger.LogInformation("{Upload}", line));
             });
+        if (options.Teams is { } teams)
+            builder.Services.AddSingleton(TeamsSetup.Handler(teams, backend));
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
@@ -74,7 +79,9 @@ public static class FunctionApp
             var check = new ApiKeyCheck(key);
             app.Use(async (context, next) =>
             {
-                if (context.Request.Path.StartsWithSegments(OpenApiEndpoint.Path) || check.Allows(context.Request)) await next(context);
+                // The Bot Connector cannot send our key: /api/messages is authenticated by its JWT instead.
+                if (context.Request.Path.StartsWithSegments(OpenApiEndpoint.Path) || context.Request.Path.StartsWithSegments(TeamsMessagesEndpoint.Path)
+                    || check.Allows(context.Request)) await next(context);
                 else await new ApiProblem(StatusCodes.Status401Unauthorized, "Unauthorized", $"Send the API key in the {ApiKeyCheck.Header} header.").ToResult().ExecuteAsync(context);
             });
         }
@@ -85,6 +92,7 @@ public static class FunctionApp
         app.MapPost("/api/feedback", FeedbackEndpoint.Handle);
         app.MapPost("/api/story/soundtrack", StorySoundtrackEndpoint.Handle);
         app.MapGet(OpenApiEndpoint.Path, OpenApiEndpoint.Handle);
+        app.MapPost(TeamsMessagesEndpoint.Path, TeamsMessagesEndpoint.Handle);
         return app;
     }
 

@@ -3,5 +3,5 @@ using ImageToMusic.Functions.Hosting;
 
 // On Azure the Functions host starts this app and checks function keys itself; configuration comes from app settings.
 using var backend = BackendFactory.Create(Environment.GetEnvironmentVariable);
-var app = FunctionApp.Build(backend, new ServerOptions(), args);
+var app = FunctionApp.Build(backend, new ServerOptions { Teams = TeamsSetup.FromSettings(Environment.GetEnvironmentVariable) }, args);
 app.Run();

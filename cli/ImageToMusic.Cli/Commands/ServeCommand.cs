@@ -64,6 +64,7 @@ internal static class ServeCommand
             await using var app = FunctionApp.Build(backend, new ServerOptions
             {
                 ApiKey = apiKey, Urls = url, WatchUploadsEvery = TimeSpan.FromSeconds(Math.Max(0.1, result.GetValue(poll))),
+                Teams = TeamsSetup.FromSettings(Environment.GetEnvironmentVariable),
             });
             await app.StartAsync(cancellation);
             Console.WriteLine($"ImageToMusic API on {url}  ({backend.Recommender.Catalog.Count} tracks; stores: {(azure is null ? storePath : $"Cosmos server {azure.CosmosEndpoint}")})");

@@ -1,0 +1,32 @@
+using Azure.Core;
+using Azure.Identity;
+using ImageToMusic.Bots.Teams;
+
+namespace ImageToMusic.Functions.Hosting;
+
+/// <summary>The Teams bot's identity: its app id, where the Bot Connector's keys are published, and how it gets its own tokens.</summary>
+public sealed record TeamsOptions(string AppId, TokenCredential Credential, string OpenIdMetadataUrl = BotConnectorAuthenticator.DefaultMetadataUrl);
+
+/// <summary>Builds the Teams bot from settings (<see cref="AppSettings"/>), or nothing when no app id is set.</summary>
+public static class TeamsSetup
+{
+    public static TeamsOptions? FromSettings(Func<string, string?> setting)
+    {
+        if (setting(AppSettings.TeamsAppId) is not { Length: > 0 } appId) return null;
+        TokenCredential credential = setting(AppSettings.TeamsAppPassword) is { Length: > 0 } password
+            ? new ClientSecretCredential(
+                setting(AppSettings.TeamsAppTenantId) is { Length: > 0 } tenant ? tenant : throw new InvalidOperationException($"{AppSettings.TeamsAppTenantId} is required with {AppSettings.TeamsAppPassword}."),
+                appId, password)
+            // A bot registered with a user-assigned managed identity has that identity's client id as its app id.
+            : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(appId));
+        return new TeamsOptions(appId, credential, setting(AppSettings.TeamsOpenIdMetadataUrl) is { Length: > 0 } url ? url : BotConnectorAuthenticator.DefaultMetadataUrl);
+    }
+
+    public static TeamsMessageHandler Handler(TeamsOptions options, Backend backend)
+    {
+        var http = new HttpClient { Timeout = TimeSpan.FromSeconds(15) };
+        var connector = new BotConnectorClient(http, new BotTokenCache(options.Credential));
+        var bot = new TeamsBot(backend.Recommender, backend.Analyses, backend.Feedback, backend.UserSalt, backend.Limits, connector);
+        return new TeamsMessageHandler(new BotConnectorAuthenticator(options.AppId, options.OpenIdMetadataUrl, http), bot);
+    }
+}
