@@ -36,13 +36,13 @@ public sealed class BotConnectorAuthenticatorTests : IAsyncLifetime
         await authenticator.AuthenticateAsync($"Bearer {connector.Token(expires: DateTime.UtcNow.AddMinutes(-4))}", default);
     }
 
-    public static TheoryData<string> Attacks => ["missing", "not bearer", "wrong audience", "wrong issuer", "expired", "unknown key", "tampered", "garbage"];
+    public static TheoryData<string> Attacks => [.. TokenAttacks.Names];
 
     [Theory]
     [MemberData(nameof(Attacks))]
     public async Task Forged_or_stale_tokens_are_refused_with_401(string attack)
     {
-        var header = AttackHeader(connector, attack);
+        var header = TokenAttacks.Header(connector, attack);
 
         var refusal = await Assert.ThrowsAsync<TeamsRejection>(() => authenticator.AuthenticateAsync(header, default));
 
@@ -64,28 +64,5 @@ public sealed class BotConnectorAuthenticatorTests : IAsyncLifetime
 
         Assert.Equal(403, Assert.Throws<TeamsRejection>(() => caller.Authorize(ActivityFor())).Status);
         caller.Authorize(ActivityFor(channel: "webchat"));
-    }
-
-    /// <summary>The Authorization header for each attack (shared with the function-app flow tests).</summary>
-    public static string? AttackHeader(FakeBotConnector connector, string attack) => attack switch
-    {
-        "missing" => null,
-        "not bearer" => $"Basic {connector.Token()}",
-        "wrong audience" => $"Bearer {connector.Token(audience: "some-other-bot")}",
-        "wrong issuer" => $"Bearer {connector.Token(issuer: "https://sts.windows.net/evil/")}",
-        "expired" => $"Bearer {connector.Token(expires: DateTime.UtcNow.AddMinutes(-6))}",
-        "unknown key" => $"Bearer {connector.Token(connector.Unpublished)}",
-        "tampered" => $"Bearer {Tamper(connector.Token())}",
-        "garbage" => "Bearer not-a-jwt",
-        _ => throw new ArgumentOutOfRangeException(nameof(attack)),
-    };
-
-    /// <summary>Swaps the payload for one naming another audience, keeping the original signature.</summary>
-    private static string Tamper(string token)
-    {
-        var parts = token.Split('.');
-        var payload = System.Text.Encoding.UTF8.GetString(Microsoft.IdentityModel.Tokens.Base64UrlEncoder.DecodeBytes(parts[1]));
-        parts[1] = Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(payload.Replace("\"aud\":\"", "\"aud\":\"x"));
-        return string.Join('.', parts);
     }
 }

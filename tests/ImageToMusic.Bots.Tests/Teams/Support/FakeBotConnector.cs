@@ -62,6 +62,7 @@ public sealed class FakeBotConnector : IAsyncDisposable
         {
             keys = new[] { Jwk(connector.Endorsed, [Channel, "webchat"]), Jwk(connector.EndorsedElsewhere, ["webchat"]) },
         }));
+        // Request.Path arrives decoded, so recorded paths show conversation ids as Teams writes them.
         app.MapMethods("/v3/conversations/{conversation}/activities/{activity}", ["POST", "PUT"], async (HttpRequest request) =>
         {
             var body = await JsonSerializer.DeserializeAsync<JsonElement>(request.Body);
