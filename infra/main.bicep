@@ -21,6 +21,9 @@ param userSalt string
 @description('Bot secrets to store in Key Vault, name → value (e.g. discord-bot-token). Empty is fine; set them later with az keyvault secret set.')
 param botSecrets object = {}
 
+@description('The Discord application\'s public key (hex, from the Developer Portal; not a secret). Empty leaves the Discord bot off.')
+param discordPublicKey string = ''
+
 @description('Object id of the deploying user, given data access for local debugging. Empty to skip.')
 param principalId string = ''
 
@@ -134,6 +137,7 @@ module api './modules/functionapp.bicep' = {
       COSMOS_DATABASE: names.cosmosDatabase
       AZURE_CLIENT_ID: identity.outputs.clientId
       IMAGETOMUSIC_USER_SALT: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/${names.userSaltSecret}/)'
+      DISCORD_PUBLIC_KEY: discordPublicKey
       APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.connectionString
       // Application Insights has local auth off: telemetry is sent with the identity.
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.outputs.clientId};Authorization=AAD'

@@ -20,6 +20,7 @@ public sealed class InfraConsistencyTests
         [AppSettings.CustomHandlerPort] = "set by the Functions host itself when it starts the custom handler",
         [AppSettings.UploadsConnectionString] = "a connection string (Azurite locally); on Azure the identity-based UploadsStorage__* settings replace it",
         [AppSettings.UploadsFolder] = "a local folder standing in for the uploads container (serve); Azure uses the container",
+        [AppSettings.DiscordApiBase] = "points the bot at a fake Discord in tests and local runs; on Azure the default, Discord's own API, applies",
         [AppSettings.ModelFolder] = "the models ship in the package, in models/ beside the app, where the engine looks by default",
     };
 
