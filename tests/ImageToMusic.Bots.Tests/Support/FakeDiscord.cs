@@ -21,6 +21,7 @@ public sealed class FakeDiscord : IAsyncDisposable
     private readonly Lock gate = new();
     private double? nextRetryAfter;
     private int rateLimitedCalls;
+    private int attachmentDownloads;
     private double? nextResetAfter;
 
     private FakeDiscord(int port)
@@ -34,6 +35,7 @@ public sealed class FakeDiscord : IAsyncDisposable
     public string Url { get; }
     public string ApiBase => $"{Url}/api/v10";
     public IReadOnlyList<DiscordCall> Calls => [.. calls];
+    public int AttachmentDownloads => attachmentDownloads;
 
     public static FakeDiscord Start() => new(FreePort());
 
@@ -62,6 +64,7 @@ public sealed class FakeDiscord : IAsyncDisposable
             var path = request.Url!.AbsolutePath;
             if (request.HttpMethod == "GET" && path.StartsWith("/attachments/", StringComparison.Ordinal))
             {
+                Interlocked.Increment(ref attachmentDownloads);
                 if (files.TryGetValue(path["/attachments/".Length..], out var file))
                 {
                     response.ContentType = file.ContentType;
