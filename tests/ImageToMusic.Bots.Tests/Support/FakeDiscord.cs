@@ -109,8 +109,7 @@ public sealed class FakeDiscord : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        listener.Stop();
-        listener.Close();
+        listener.Close(); // Close stops too; Stop then Close would release the port twice, the second time perhaps someone else's
         await serving;
     }
 
