@@ -23,6 +23,8 @@ param botSecrets object = {}
 
 @description('The Teams bot\'s Microsoft App ID (its Entra app registration, see README); empty leaves the Teams bot off. Its client secret goes in Key Vault as teams-app-password (botSecrets).')
 param teamsAppId string = ''
+@description('The Discord application\'s public key (hex, from the Developer Portal; not a secret). Empty leaves the Discord bot off.')
+param discordPublicKey string = ''
 
 @description('Object id of the deploying user, given data access for local debugging. Empty to skip.')
 param principalId string = ''
@@ -141,6 +143,7 @@ module api './modules/functionapp.bicep' = {
       TEAMS_APP_ID: teamsAppId
       TEAMS_APP_PASSWORD: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/${names.teamsAppPasswordSecret}/)'
       TEAMS_APP_TENANT_ID: tenant().tenantId
+      DISCORD_PUBLIC_KEY: discordPublicKey
       APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.connectionString
       // Application Insights has local auth off: telemetry is sent with the identity.
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.outputs.clientId};Authorization=AAD'

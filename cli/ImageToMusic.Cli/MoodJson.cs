@@ -1,5 +1,6 @@
 using ImageToMusic.Engine;
 using ImageToMusic.Engine.Imaging;
+using ImageToMusic.Engine.Mood;
 using ImageToMusic.Engine.Vision;
 
 namespace ImageToMusic.Cli;
@@ -36,11 +37,4 @@ internal static class MoodText
         Console.WriteLine($"  emotions  {string.Join(", ", mood.Emotions.OrderByDescending(kv => kv.Value).Take(3).Select(kv => $"{kv.Key} {kv.Value * 100:F0}%"))}");
         Console.WriteLine($"  palette   {string.Join(", ", mood.Palette.Select(c => $"{c.Name} {c.Hex} {c.Share * 100:F0}%"))}");
     }
-}
-
-/// <summary>Plain words for positions on the 1–9 SAM scales.</summary>
-internal static class MoodWords
-{
-    public static string Valence(double v) => v switch { < 3.5 => "unpleasant", < 4.5 => "somewhat unpleasant", <= 5.5 => "neutral", <= 6.5 => "somewhat pleasant", _ => "pleasant" };
-    public static string Arousal(double a) => a switch { < 3.5 => "calm", < 4.5 => "fairly calm", <= 5.5 => "moderate", <= 6.5 => "lively", _ => "intense" };
 }

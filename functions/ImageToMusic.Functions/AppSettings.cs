@@ -48,6 +48,12 @@ public static class AppSettings
     /// <summary>Client id of the user-assigned managed identity the app authenticates with.</summary>
     public const string ManagedIdentityClientId = "AZURE_CLIENT_ID";
 
+    /// <summary>The Discord application's public key (hex): requests to /api/discord/interactions are checked with it; unset, the bot is off.</summary>
+    public const string DiscordPublicKey = ImageToMusic.Bots.Discord.DiscordSettings.PublicKey;
+
+    /// <summary>Discord's API base URL: only for a fake Discord (tests, local runs); the default is Discord's own.</summary>
+    public const string DiscordApiBase = ImageToMusic.Bots.Discord.DiscordSettings.ApiBase;
+
     /// <summary>Application Insights connection string.</summary>
     public const string ApplicationInsights = "APPLICATIONINSIGHTS_CONNECTION_STRING";
 

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using ImageToMusic.Bots.Discord;
 using ImageToMusic.Functions.Endpoints;
 using ImageToMusic.Functions.Hosting;
 using ImageToMusic.Functions.Uploads;
@@ -52,6 +53,7 @@ public static class FunctionApp
             });
         if (options.Teams is { } teams)
             builder.Services.AddSingleton(TeamsSetup.Handler(teams, backend));
+        AddDiscord(builder.Services, backend);
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
@@ -79,8 +81,10 @@ public static class FunctionApp
             var check = new ApiKeyCheck(key);
             app.Use(async (context, next) =>
             {
-                // The Bot Connector cannot send our key: /api/messages is authenticated by its JWT instead.
+                // Neither platform can send our key: /api/messages is authenticated by the Bot Connector's JWT,
+                // the Discord interactions endpoint by Discord's Ed25519 signature.
                 if (context.Request.Path.StartsWithSegments(OpenApiEndpoint.Path) || context.Request.Path.StartsWithSegments(TeamsMessagesEndpoint.Path)
+                    || context.Request.Path.StartsWithSegments(DiscordInteractionsEndpoint.Path)
                     || check.Allows(context.Request)) await next(context);
                 else await new ApiProblem(StatusCodes.Status401Unauthorized, "Unauthorized", $"Send the API key in the {ApiKeyCheck.Header} header.").ToResult().ExecuteAsync(context);
             });
@@ -93,7 +97,19 @@ public static class FunctionApp
         app.MapPost("/api/story/soundtrack", StorySoundtrackEndpoint.Handle);
         app.MapGet(OpenApiEndpoint.Path, OpenApiEndpoint.Handle);
         app.MapPost(TeamsMessagesEndpoint.Path, TeamsMessagesEndpoint.Handle);
+        app.MapPost(DiscordInteractionsEndpoint.Path, DiscordInteractionsEndpoint.Handle);
         return app;
+    }
+
+    /// <summary>The Discord bot, when configured, and the background work its replies run as (awaited on shutdown).</summary>
+    private static void AddDiscord(IServiceCollection services, Backend backend)
+    {
+        if (backend.Discord is not { } discord) return;
+        services.AddSingleton(s => new PendingWork(s.GetRequiredService<ILogger<PendingWork>>(), Environment.ProcessorCount));
+        services.AddHostedService(s => s.GetRequiredService<PendingWork>());
+        services.AddSingleton(s => DiscordBot.Create(discord, backend.Recommender, backend.Analyses, backend.Feedback, backend.UserSalt,
+            s.GetRequiredService<PendingWork>(), new HttpClient { Timeout = TimeSpan.FromSeconds(30) }, s.GetRequiredService<ILoggerFactory>(),
+            s.GetRequiredService<TimeProvider>()));
     }
 
     private static string ClientOf(HttpContext context) =>

@@ -21,6 +21,7 @@ public sealed class InfraConsistencyTests
         [AppSettings.UploadsConnectionString] = "a connection string (Azurite locally); on Azure the identity-based UploadsStorage__* settings replace it",
         [AppSettings.UploadsFolder] = "a local folder standing in for the uploads container (serve); Azure uses the container",
         [AppSettings.TeamsOpenIdMetadataUrl] = "tests point it at a stand-in Bot Connector; on Azure the Bot Framework default applies",
+        [AppSettings.DiscordApiBase] = "points the bot at a fake Discord in tests and local runs; on Azure the default, Discord's own API, applies",
         [AppSettings.ModelFolder] = "the models ship in the package, in models/ beside the app, where the engine looks by default",
     };
 

@@ -23,7 +23,7 @@ public class OpenApiTests
             .Where(f => f.Trigger.GetProperty("type").GetString() == "httpTrigger")
             .ToList();
 
-        Assert.Equal(4, httpFunctions.Count);
+        Assert.Equal(5, httpFunctions.Count);
         foreach (var (name, trigger) in httpFunctions)
         {
             var path = "/api/" + trigger.GetProperty("route").GetString();

@@ -1,3 +1,4 @@
+using ImageToMusic.Bots.Discord;
 using ImageToMusic.Engine;
 using ImageToMusic.Engine.Feedback;
 using ImageToMusic.Engine.Imaging;
@@ -10,7 +11,8 @@ namespace ImageToMusic.Functions.Hosting;
 /// Everything the functions work with, built once per process: the engine (analyzer and catalog index,
 /// inside the recommender), the stores, where uploads are read from, and the user-id salt.
 /// </summary>
-public sealed class Backend(Recommender recommender, IAnalysisStore analyses, IFeedbackStore feedback, IUploads uploads, string userSalt, IDisposable? owned = null) : IDisposable
+public sealed class Backend(Recommender recommender, IAnalysisStore analyses, IFeedbackStore feedback, IUploads uploads, string userSalt,
+    DiscordOptions? discord = null, IDisposable? owned = null) : IDisposable
 {
     public Recommender Recommender { get; } = recommender;
     public IAnalysisStore Analyses { get; } = analyses;
@@ -18,6 +20,8 @@ public sealed class Backend(Recommender recommender, IAnalysisStore analyses, IF
     public IUploads Uploads { get; } = uploads;
     public string UserSalt { get; } = userSalt;
     public ImageLimits Limits => Recommender.Analyzer.Limits;
+    /// <summary>Null when the Discord bot is not configured.</summary>
+    public DiscordOptions? Discord { get; } = discord;
 
     public void Dispose()
     {

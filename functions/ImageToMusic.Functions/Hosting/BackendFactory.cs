@@ -1,6 +1,7 @@
 using Azure.Core;
 using Azure.Identity;
 using Azure.Storage.Blobs;
+using ImageToMusic.Bots.Discord;
 using ImageToMusic.Azure.Blobs;
 using ImageToMusic.Azure.Cosmos;
 using ImageToMusic.Engine;
@@ -28,7 +29,7 @@ public static class BackendFactory
         var modelFolder = ModelLocation.Resolve(setting(AppSettings.ModelFolder));
         var index = CatalogIndex.Build(tracks, TrackMoodModelFile.Load(Path.Combine(modelFolder, TrackMoodModel.DefaultFileName)));
         var analyzer = MoodAnalyzer.Open(new MoodAnalyzerOptions { ModelFolder = modelFolder });
-        return new Backend(new Recommender(analyzer, index, analyses), analyses, feedback, uploads, salt, owned);
+        return new Backend(new Recommender(analyzer, index, analyses), analyses, feedback, uploads, salt, DiscordOptions.From(setting), owned);
     }
 
     private static (ICatalogStore, IAnalysisStore, IFeedbackStore, IDisposable?) Stores(Func<string, string?> setting)

@@ -42,12 +42,15 @@ public sealed class RunningApp : IAsyncDisposable
     /// <summary>Sends the API key on every request.</summary>
     public HttpClient Client { get; }
     public Uri BaseAddress => Client.BaseAddress!;
+    public IServiceProvider AppServices => app.Services;
 
-    public static async Task<RunningApp> StartAsync(ServerOptions? options = null, Services on = Services.Embedded)
+    /// <param name="extraSettings">Further app settings (e.g. the Discord bot's).</param>
+    public static async Task<RunningApp> StartAsync(ServerOptions? options = null, Services on = Services.Embedded, IReadOnlyDictionary<string, string>? extraSettings = null)
     {
         var folder = TestData.NewTempFolder();
         var catalog = CatalogFile.ReadDistinct(TestData.Catalog("mood_labelled_686.csv"));
         var settings = new Dictionary<string, string> { [AppSettings.UserSalt] = Salt, [AppSettings.ModelFolder] = TestData.Models };
+        foreach (var (name, value) in extraSettings ?? new Dictionary<string, string>()) settings[name] = value;
         Func<string, byte[], Task<string>> put;
         LocalAzureServices? azure = null;
         if (on == Services.AzureLocal)

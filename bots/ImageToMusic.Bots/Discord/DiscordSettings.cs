@@ -1,0 +1,19 @@
+namespace ImageToMusic.Bots.Discord;
+
+/// <summary>The settings the Discord bot reads (the function app lists them with its own in AppSettings).</summary>
+public static class DiscordSettings
+{
+    /// <summary>The application's Ed25519 public key (hex, from the Developer Portal); not a secret. Unset: the endpoint answers 503.</summary>
+    public const string PublicKey = "DISCORD_PUBLIC_KEY";
+
+    /// <summary>Where Discord's HTTP API is; only changed locally and in tests (a fake Discord).</summary>
+    public const string ApiBase = "DISCORD_API_BASE";
+
+    /// <summary>The application (client) id; registering commands needs it.</summary>
+    public const string ApplicationId = "DISCORD_APPLICATION_ID";
+
+    /// <summary>The bot token, a secret; only registering commands needs it (webhook edits are authorised by the interaction token).</summary>
+    public const string BotToken = "DISCORD_BOT_TOKEN";
+
+    public const string DefaultApiBase = "https://discord.com/api/v10";
+}
