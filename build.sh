@@ -122,6 +122,12 @@ PY
   done_ "packed $HASHING_VERSION from $HASHING_DLL"
 else done_ "present"; fi
 
+step "Teams app package (bots/teams → .cache/teams/imagetomusic-teams.zip)"
+if [ -n "${TEAMS_APP_ID:-}" ]; then
+  bots/teams/build.sh
+  done_ "built for app id $TEAMS_APP_ID"
+else done_ "skipped: the manifest needs the bot's app id; run with TEAMS_APP_ID=<id>"; fi
+
 step "Build ($CONFIG)"
 dotnet build ImageToMusic.sln -c "$CONFIG" -nologo -v quiet -clp:NoSummary
 done_ "built; run ./imagetomusic --help"

@@ -16,6 +16,6 @@ var root = new RootCommand("ImageToMusic: music that fits a photo. Analyses a ph
     DiscordCommand.Create(),
     new Command("train", "Train models from labelled data.") { TrainMoodCommand.Create(), TrainTracksCommand.Create() },
     new Command("eval", "Evaluate models against labelled data.") { EvalMoodCommand.Create(), EvalTracksCommand.Create(), EvalMatchCommand.Create() },
-    new Command("bench", "Measure speed (results belong in docs/benchmarks.md).") { BenchMoodCommand.Create(), BenchMatchCommand.Create(), BenchApiCommand.Create() },
+    new Command("bench", "Measure speed (results belong in docs/benchmarks.md).") { BenchMoodCommand.Create(), BenchMatchCommand.Create(), BenchApiCommand.Create(), BenchDiscordCommand.Create() },
 };
 return await root.Parse(args).InvokeAsync();

@@ -62,8 +62,12 @@ public static class FunctionApp
         });
         builder.Services.AddRateLimiter(limiter =>
         {
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => RateLimitPartition.GetFixedWindowLimiter(
-                ClientOf(context), _ => new FixedWindowRateLimiterOptions { PermitLimit = options.RequestsPerMinutePerClient, Window = TimeSpan.FromMinutes(1) }));
+            // Discord and Teams each reach us from a few shared addresses on behalf of many people, so a per-address
+            // limit would throttle whole communities; those requests are signed by the platform and are not limited here.
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => IsFromPlatform(context)
+                ? RateLimitPartition.GetNoLimiter("platforms")
+                : RateLimitPartition.GetFixedWindowLimiter(ClientOf(context),
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = options.RequestsPerMinutePerClient, Window = TimeSpan.FromMinutes(1) }));
             limiter.OnRejected = async (rejected, cancellation) =>
             {
                 if (rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
@@ -83,9 +87,7 @@ public static class FunctionApp
             {
                 // Neither platform can send our key: /api/messages is authenticated by the Bot Connector's JWT,
                 // the Discord interactions endpoint by Discord's Ed25519 signature.
-                if (context.Request.Path.StartsWithSegments(OpenApiEndpoint.Path) || context.Request.Path.StartsWithSegments(TeamsMessagesEndpoint.Path)
-                    || context.Request.Path.StartsWithSegments(DiscordInteractionsEndpoint.Path)
-                    || check.Allows(context.Request)) await next(context);
+                if (context.Request.Path.StartsWithSegments(OpenApiEndpoint.Path) || IsFromPlatform(context) || check.Allows(context.Request)) await next(context);
                 else await new ApiProblem(StatusCodes.Status401Unauthorized, "Unauthorized", $"Send the API key in the {ApiKeyCheck.Header} header.").ToResult().ExecuteAsync(context);
             });
         }
@@ -111,6 +113,10 @@ public static class FunctionApp
             s.GetRequiredService<PendingWork>(), new HttpClient { Timeout = TimeSpan.FromSeconds(30) }, s.GetRequiredService<ILoggerFactory>(),
             s.GetRequiredService<TimeProvider>()));
     }
+
+    /// <summary>The bot endpoints, which the platforms call and authenticate (Bot Connector JWT, Discord's Ed25519 signature).</summary>
+    private static bool IsFromPlatform(HttpContext context) =>
+        context.Request.Path.StartsWithSegments(TeamsMessagesEndpoint.Path) || context.Request.Path.StartsWithSegments(DiscordInteractionsEndpoint.Path);
 
     private static string ClientOf(HttpContext context) =>
         context.Request.Headers[ApiKeyCheck.Header].FirstOrDefault() ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown";

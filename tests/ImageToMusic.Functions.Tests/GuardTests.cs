@@ -41,6 +41,24 @@ public class GuardTests
     }
 
     [Fact]
+    public async Task The_bot_endpoints_are_not_limited_per_address_because_the_platforms_share_a_few()
+    {
+        await using var app = await RunningApp.StartAsync(new ServerOptions { RequestsPerMinutePerClient = 2 });
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            statuses.Add((await app.Client.PostAsync("/api/discord/interactions", new StringContent("{}", Encoding.UTF8, "application/json"))).StatusCode);
+            statuses.Add((await app.Client.PostAsync("/api/messages", new StringContent("{}", Encoding.UTF8, "application/json"))).StatusCode);
+        }
+
+        Assert.DoesNotContain(HttpStatusCode.TooManyRequests, statuses);
+        var ordinary = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++) ordinary.Add((await app.Client.GetAsync("/api/analyses/an-x")).StatusCode);
+        Assert.Equal([HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.TooManyRequests], ordinary);
+    }
+
+    [Fact]
     public async Task A_body_over_the_limit_is_413()
     {
         await using var app = await RunningApp.StartAsync(new ServerOptions { MaxRequestBytes = 1024 });

@@ -1,12 +1,14 @@
 using System.Text;
-using ImageToMusic.Bots.Discord;
 using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.Crypto.Signers;
 using Org.BouncyCastle.Security;
 
-namespace ImageToMusic.Bots.Tests.Support;
+namespace ImageToMusic.Bots.Discord;
 
-/// <summary>Plays Discord's part in signing: a real Ed25519 key pair made here, signing timestamp + body.</summary>
+/// <summary>
+/// Plays Discord's part in signing: a real Ed25519 key pair made here, signing timestamp + body. For tests and
+/// `bench discord`, which must send interactions the endpoint accepts.
+/// </summary>
 public sealed class InteractionSigner
 {
     private readonly Ed25519PrivateKeyParameters privateKey = new(new SecureRandom());
