@@ -3,13 +3,6 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using ImageToMusic.Engine.Music.Catalog;
-using ImageToMusic.Engine.Storage.Sqlite;
-using ImageToMusic.Functions;
-using ImageToMusic.Functions.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ImageToMusic.Cli.Commands;
 
@@ -20,8 +13,6 @@ namespace ImageToMusic.Cli.Commands;
 /// </summary>
 internal static class BenchApiCommand
 {
-    private const string Key = "bench-api-key";
-
     public static Command Create()
     {
         var images = new Option<DirectoryInfo>("--images") { Description = "Folder of photos (searched recursively), e.g. <data>/emotion6/images.", Required = true };
@@ -41,49 +32,39 @@ internal static class BenchApiCommand
             var photos = Directory.EnumerateFiles(result.GetValue(images)!.FullName, "*.jpg", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
                 .Take(result.GetValue(stories) * result.GetValue(photosPerStory)).Select(File.ReadAllBytes).ToList();
             if (photos.Count == 0) throw new FileNotFoundException($"No .jpg photos under {result.GetValue(images)!.FullName}.");
-            var folder = Directory.CreateTempSubdirectory("imagetomusic-bench-").FullName;
-            try
-            {
-                using var backend = CreateBackend(folder, CommonOptions.Require(result.GetValue(catalog), "--catalog").FullName);
-                await using var app = FunctionApp.Build(backend, new ServerOptions { ApiKey = Key, Urls = "http://127.0.0.1:0", RequestsPerMinutePerClient = int.MaxValue });
-                await app.StartAsync(cancellation);
-                using var client = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single()), Timeout = TimeSpan.FromMinutes(5) };
-                client.DefaultRequestHeaders.Add("x-functions-key", Key);
+            await using var bench = await BenchApp.StartAsync(CommonOptions.Require(result.GetValue(catalog), "--catalog").FullName, null, cancellation);
+            var backend = bench.Backend;
+            using var client = new HttpClient { BaseAddress = bench.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
+            client.DefaultRequestHeaders.Add("x-functions-key", BenchApp.ApiKey);
+            Console.Error.WriteLine($"{result.GetValue(stories)} story requests of {result.GetValue(photosPerStory)} photos at once");
+            var storyRun = await Run(result.GetValue(stories), i => client.PostAsync("/api/story/soundtrack",
+                Form(Enumerable.Range(0, result.GetValue(photosPerStory)).Select(p => photos[(i * result.GetValue(photosPerStory) + p) % photos.Count]))));
 
-                Console.Error.WriteLine($"{result.GetValue(stories)} story requests of {result.GetValue(photosPerStory)} photos at once");
-                var storyRun = await Run(result.GetValue(stories), i => client.PostAsync("/api/story/soundtrack",
-                    Form(Enumerable.Range(0, result.GetValue(photosPerStory)).Select(p => photos[(i * result.GetValue(photosPerStory) + p) % photos.Count]))));
-
-                var target = await FirstRecommendation(client, photos[0]);
-                Console.Error.WriteLine($"{result.GetValue(votes)} feedback posts at once on recommendation {target.Id}");
-                var tracks = target.TrackIds;
-                var feedbackRun = await Run(result.GetValue(votes), i => client.PostAsJsonAsync("/api/feedback", new
-                {
-                    recommendation_id = target.Id, track_id = tracks[i % tracks.Count], vote = i % 3 == 0 ? "down" : "up", platform = "api", user = $"user-{i / tracks.Count}",
-                }));
-                var stored = backend.Feedback.ForRecommendation(target.Id);
-                var report = new
-                {
-                    machine = Measurements.Machine(),
-                    stories = storyRun,
-                    feedback = feedbackRun,
-                    feedback_stored = stored.Count,
-                    feedback_distinct_ids = stored.Select(v => v.Id).Distinct().Count(),
-                    feedback_stored_exactly_once = stored.Count == result.GetValue(votes) && stored.Select(v => v.Id).Distinct().Count() == stored.Count,
-                };
-                if (result.GetValue(json)) Output.WriteJson(report);
-                else
-                {
-                    Console.WriteLine($"stories:  {Describe(storyRun)}");
-                    Console.WriteLine($"feedback: {Describe(feedbackRun)}");
-                    Console.WriteLine($"feedback stored: {report.feedback_stored} records, {report.feedback_distinct_ids} distinct (exactly once: {report.feedback_stored_exactly_once})");
-                }
-                return storyRun.Errors == 0 && feedbackRun.Errors == 0 && report.feedback_stored_exactly_once ? 0 : 1;
-            }
-            finally
+            var target = await FirstRecommendation(client, photos[0]);
+            Console.Error.WriteLine($"{result.GetValue(votes)} feedback posts at once on recommendation {target.Id}");
+            var tracks = target.TrackIds;
+            var feedbackRun = await Run(result.GetValue(votes), i => client.PostAsJsonAsync("/api/feedback", new
             {
-                Directory.Delete(folder, recursive: true);
+                recommendation_id = target.Id, track_id = tracks[i % tracks.Count], vote = i % 3 == 0 ? "down" : "up", platform = "api", user = $"user-{i / tracks.Count}",
+            }));
+            var stored = backend.Feedback.ForRecommendation(target.Id);
+            var report = new
+            {
+                machine = Measurements.Machine(),
+                stories = storyRun,
+                feedback = feedbackRun,
+                feedback_stored = stored.Count,
+                feedback_distinct_ids = stored.Select(v => v.Id).Distinct().Count(),
+                feedback_stored_exactly_once = stored.Count == result.GetValue(votes) && stored.Select(v => v.Id).Distinct().Count() == stored.Count,
+            };
+            if (result.GetValue(json)) Output.WriteJson(report);
+            else
+            {
+                Console.WriteLine($"stories:  {Describe(storyRun)}");
+                Console.WriteLine($"feedback: {Describe(feedbackRun)}");
+                Console.WriteLine($"feedback stored: {report.feedback_stored} records, {report.feedback_distinct_ids} distinct (exactly once: {report.feedback_stored_exactly_once})");
             }
+            return storyRun.Errors == 0 && feedbackRun.Errors == 0 && report.feedback_stored_exactly_once ? 0 : 1;
         }));
         return command;
     }
@@ -144,19 +125,5 @@ internal static class BenchApiCommand
         response.EnsureSuccessStatusCode();
         var story = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         return new Target(story.GetProperty("recommendation_id").GetString()!, [.. story.GetProperty("tracks").EnumerateArray().Select(t => t.GetProperty("id").GetString()!)]);
-    }
-
-    private static Backend CreateBackend(string folder, string catalogFile)
-    {
-        var store = Path.Combine(folder, "store.db");
-        new CatalogImporter(new SqliteCatalogStore(SqliteDatabase.Open(store))).Import(catalogFile);
-        var settings = new Dictionary<string, string>
-        {
-            [AppSettings.StoreKind] = "sqlite",
-            [AppSettings.SqlitePath] = store,
-            [AppSettings.UploadsFolder] = Path.Combine(folder, "uploads"),
-            [AppSettings.UserSalt] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-        };
-        return BackendFactory.Create(settings.GetValueOrDefault);
     }
 }

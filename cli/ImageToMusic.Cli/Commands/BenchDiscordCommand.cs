@@ -4,13 +4,8 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using ImageToMusic.Bots.Discord;
-using ImageToMusic.Engine.Music.Catalog;
-using ImageToMusic.Engine.Storage.Sqlite;
 using ImageToMusic.Functions;
 using ImageToMusic.Functions.Endpoints;
-using ImageToMusic.Functions.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ImageToMusic.Cli.Commands;
@@ -34,57 +29,50 @@ internal static class BenchDiscordCommand
         {
             var bytes = await File.ReadAllBytesAsync(result.GetValue(photo)!.FullName, cancellation);
             var count = result.GetValue(concurrent);
-            var folder = Directory.CreateTempSubdirectory("imagetomusic-bench-discord-").FullName;
-            try
+            await using var discord = StandIn.Start(bytes);
+            var signer = new InteractionSigner();
+            var catalog = Path.Combine(Environment.GetEnvironmentVariable(CommonOptions.DataEnvironmentVariable)
+                ?? throw new ArgumentException($"Set {CommonOptions.DataEnvironmentVariable} to the shared data folder."), "catalog", "spotify_songs_9961.csv");
+            await using var bench = await BenchApp.StartAsync(catalog,
+                new Dictionary<string, string> { [AppSettings.DiscordPublicKey] = signer.PublicKeyHex, [AppSettings.DiscordApiBase] = discord.ApiBase }, cancellation);
+            var endpoint = new Uri(bench.BaseAddress, DiscordInteractionsEndpoint.Path).ToString();
+            using var client = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
+            var pending = bench.App.Services.GetRequiredService<PendingWork>();
+
+            Console.Error.WriteLine("warming up with 10 interactions");
+            await Send(client, signer, endpoint, discord.Url, 10);
+            await pending.WhenIdleAsync();
+            discord.Reset();
+
+            Console.Error.WriteLine($"{count} signed /soundtrack interactions at once");
+            var wall = Stopwatch.StartNew();
+            var (latencies, statuses) = await Send(client, signer, endpoint, discord.Url, count);
+            var responded = wall.Elapsed.TotalSeconds;
+            await pending.WhenIdleAsync();
+            var replied = wall.Elapsed.TotalSeconds;
+
+            var report = new
             {
-                await using var discord = StandIn.Start(bytes);
-                var signer = new InteractionSigner();
-                using var backend = Backend(folder, signer.PublicKeyHex, discord.ApiBase);
-                await using var app = FunctionApp.Build(backend, new ServerOptions { ApiKey = "unused-by-discord", Urls = "http://127.0.0.1:0", RequestsPerMinutePerClient = int.MaxValue });
-                await app.StartAsync(cancellation);
-                var endpoint = new Uri(new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single()), DiscordInteractionsEndpoint.Path).ToString();
-                using var client = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
-                var pending = app.Services.GetRequiredService<PendingWork>();
-
-                Console.Error.WriteLine("warming up with 10 interactions");
-                await Send(client, signer, endpoint, discord.Url, 10);
-                await pending.WhenIdleAsync();
-                discord.Reset();
-
-                Console.Error.WriteLine($"{count} signed /soundtrack interactions at once");
-                var wall = Stopwatch.StartNew();
-                var (latencies, statuses) = await Send(client, signer, endpoint, discord.Url, count);
-                var responded = wall.Elapsed.TotalSeconds;
-                await pending.WhenIdleAsync();
-                var replied = wall.Elapsed.TotalSeconds;
-
-                var report = new
+                machine = Measurements.Machine(),
+                interactions = count,
+                initial_response = new
                 {
-                    machine = Measurements.Machine(),
-                    interactions = count,
-                    initial_response = new
-                    {
-                        errors = statuses.Count(s => s != 200),
-                        p50_ms = Math.Round(Measurements.Percentile(latencies, 0.50), 1),
-                        p95_ms = Math.Round(Measurements.Percentile(latencies, 0.95), 1),
-                        p99_ms = Math.Round(Measurements.Percentile(latencies, 0.99), 1),
-                        all_answered_seconds = Math.Round(responded, 2),
-                    },
-                    replies = new { webhook_edits = discord.WebhookEdits, all_edited_seconds = Math.Round(replied, 2) },
-                };
-                if (result.GetValue(json)) Output.WriteJson(report);
-                else
-                {
-                    var r = report.initial_response;
-                    Console.WriteLine($"initial responses: p50 {r.p50_ms} ms, p95 {r.p95_ms} ms, p99 {r.p99_ms} ms; errors {r.errors}; all answered in {r.all_answered_seconds} s");
-                    Console.WriteLine($"replies: {report.replies.webhook_edits} webhook edits, all done after {report.replies.all_edited_seconds} s");
-                }
-                return report.initial_response.errors == 0 && discord.WebhookEdits == count ? 0 : 1;
-            }
-            finally
+                    errors = statuses.Count(s => s != 200),
+                    p50_ms = Math.Round(Measurements.Percentile(latencies, 0.50), 1),
+                    p95_ms = Math.Round(Measurements.Percentile(latencies, 0.95), 1),
+                    p99_ms = Math.Round(Measurements.Percentile(latencies, 0.99), 1),
+                    all_answered_seconds = Math.Round(responded, 2),
+                },
+                replies = new { webhook_edits = discord.WebhookEdits, all_edited_seconds = Math.Round(replied, 2) },
+            };
+            if (result.GetValue(json)) Output.WriteJson(report);
+            else
             {
-                Directory.Delete(folder, recursive: true);
+                var r = report.initial_response;
+                Console.WriteLine($"initial responses: p50 {r.p50_ms} ms, p95 {r.p95_ms} ms, p99 {r.p99_ms} ms; errors {r.errors}; all answered in {r.all_answered_seconds} s");
+                Console.WriteLine($"replies: {report.replies.webhook_edits} webhook edits, all done after {report.replies.all_edited_seconds} s");
             }
+            return report.initial_response.errors == 0 && discord.WebhookEdits == count ? 0 : 1;
         }));
         return command;
     }
@@ -116,21 +104,6 @@ internal static class BenchDiscordCommand
             resolved = new { attachments = new Dictionary<string, object> { ["att"] = new { id = "att", filename = "photo.jpg", size = 1000, url = attachmentUrl, content_type = "image/jpeg" } } },
         },
     };
-
-    private static Backend Backend(string folder, string publicKey, string apiBase)
-    {
-        var store = Path.Combine(folder, "store.db");
-        new CatalogImporter(new SqliteCatalogStore(SqliteDatabase.Open(store))).Import(
-            Path.Combine(Environment.GetEnvironmentVariable(CommonOptions.DataEnvironmentVariable) ?? throw new ArgumentException($"Set {CommonOptions.DataEnvironmentVariable} to the shared data folder."),
-                "catalog", "spotify_songs_9961.csv"));
-        var settings = new Dictionary<string, string>
-        {
-            [AppSettings.StoreKind] = "sqlite", [AppSettings.SqlitePath] = store, [AppSettings.UploadsFolder] = Path.Combine(folder, "uploads"),
-            [AppSettings.UserSalt] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-            [AppSettings.DiscordPublicKey] = publicKey, [AppSettings.DiscordApiBase] = apiBase,
-        };
-        return BackendFactory.Create(settings.GetValueOrDefault);
-    }
 
     /// <summary>Discord's side, minimally: the attachment to download and a webhook that accepts edits, counting them.</summary>
     private sealed class StandIn : IAsyncDisposable

@@ -1,0 +1,61 @@
+using ImageToMusic.Engine.Music.Catalog;
+using ImageToMusic.Engine.Storage.Sqlite;
+using ImageToMusic.Functions;
+using ImageToMusic.Functions.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ImageToMusic.Cli;
+
+/// <summary>
+/// The function app in the bench's own process on a free 127.0.0.1 port, over a temp SQLite store holding a
+/// catalog, with no rate limit (the bench is the load). Benches drive it over real HTTP.
+/// </summary>
+internal sealed class BenchApp : IAsyncDisposable
+{
+    public const string ApiKey = "bench-api-key";
+
+    private readonly string folder;
+
+    private BenchApp(string folder, Backend backend, WebApplication app, Uri baseAddress)
+    {
+        this.folder = folder;
+        Backend = backend;
+        App = app;
+        BaseAddress = baseAddress;
+    }
+
+    public Backend Backend { get; }
+    public WebApplication App { get; }
+    public Uri BaseAddress { get; }
+
+    public static async Task<BenchApp> StartAsync(string catalogFile, IReadOnlyDictionary<string, string>? extraSettings, CancellationToken cancellation)
+    {
+        var folder = Directory.CreateTempSubdirectory("imagetomusic-bench-").FullName;
+        var store = Path.Combine(folder, "store.db");
+        new CatalogImporter(new SqliteCatalogStore(SqliteDatabase.Open(store))).Import(catalogFile);
+        var settings = new Dictionary<string, string>
+        {
+            [AppSettings.StoreKind] = "sqlite",
+            [AppSettings.SqlitePath] = store,
+            [AppSettings.UploadsFolder] = Path.Combine(folder, "uploads"),
+            [AppSettings.UserSalt] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+        };
+        foreach (var (name, value) in extraSettings ?? new Dictionary<string, string>()) settings[name] = value;
+        var backend = BackendFactory.Create(name => settings.GetValueOrDefault(name) ?? Environment.GetEnvironmentVariable(name));
+        var app = FunctionApp.Build(backend, new ServerOptions { ApiKey = ApiKey, Urls = "http://127.0.0.1:0", RequestsPerMinutePerClient = int.MaxValue });
+        await app.StartAsync(cancellation);
+        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+        return new BenchApp(folder, backend, app, address);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        Backend.Dispose();
+        Directory.Delete(folder, recursive: true);
+    }
+}
