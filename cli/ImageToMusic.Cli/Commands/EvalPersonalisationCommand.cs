@@ -25,7 +25,7 @@ internal static class EvalPersonalisationCommand
         };
         var rounds = new Option<int>("--rounds") { Description = "Rounds of suggestions and votes.", DefaultValueFactory = _ => 10 };
         var communities = new Option<int>("--communities") { Description = "Simulated communities, 1–4, each with its own hidden taste.", DefaultValueFactory = _ => 4 };
-        var photos = new Option<int>("--photos") { Description = "Photos each community gets a top 5 for in each round.", DefaultValueFactory = _ => 10 };
+        var photos = new Option<int>("--photos") { Description = "Photos each community gets a top 5 for in each round.", DefaultValueFactory = _ => 25 };
         var models = CommonOptions.Models();
         var threads = CommonOptions.Threads();
         var json = CommonOptions.Json();

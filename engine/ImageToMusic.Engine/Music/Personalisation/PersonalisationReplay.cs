@@ -7,7 +7,7 @@ public sealed record ReplayPhoto(MoodQuery Query, int TrueQuadrant);
 
 /// <param name="PhotosPerRound">Photos each community gets top-5 lists for in each round.</param>
 /// <param name="NoiseRate">Chance a vote is flipped: people misclick and disagree with themselves.</param>
-public sealed record ReplaySettings(int Rounds = 10, int PhotosPerRound = 10, double NoiseRate = 0.1, int Seed = 17);
+public sealed record ReplaySettings(int Rounds = 10, int PhotosPerRound = 25, double NoiseRate = 0.1, int Seed = 17);
 
 /// <summary>Precision@5 of one round, personalised and not, on the same photos.</summary>
 public sealed record ReplayScore(double Personalised, double Unpersonalised);
