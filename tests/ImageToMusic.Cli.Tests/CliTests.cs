@@ -14,6 +14,7 @@ public class CliTests
     [InlineData("eval", "mood", "--help")]
     [InlineData("eval", "tracks", "--help")]
     [InlineData("eval", "match", "--help")]
+    [InlineData("eval", "personalisation", "--help")]
     [InlineData("bench", "--help")]
     [InlineData("bench", "mood", "--help")]
     [InlineData("bench", "match", "--help")]

@@ -1,8 +1,11 @@
+using ImageToMusic.Engine.Music.Personalisation;
+
 namespace ImageToMusic.Engine.Music.Matching;
 
 /// <summary>
 /// The catalog laid out for ranking: one float column per scored property (four mood probabilities, then
-/// one per <see cref="EvidenceAxes"/> axis), so a track's score is a dot product computed column by
+/// one per <see cref="EvidenceAxes"/> axis, then one per <see cref="TasteFeatures"/> feature for community
+/// preferences), so a track's score is a dot product computed column by
 /// column with SIMD. Built once per catalog and model; immutable and thread-safe afterwards.
 /// </summary>
 public sealed class CatalogIndex
@@ -24,7 +27,8 @@ public sealed class CatalogIndex
     }
 
     public static int MoodColumns => MusicMoods.All.Count;
-    public static int ColumnCount => MoodColumns + EvidenceAxes.All.Count;
+    public static int TasteColumnStart => MoodColumns + EvidenceAxes.All.Count;
+    public static int ColumnCount => TasteColumnStart + TasteFeatures.All.Count;
 
     public IReadOnlyList<Track> Tracks { get; }
     public int Count => Tracks.Count;
@@ -73,6 +77,8 @@ public sealed class CatalogIndex
             for (var k = 0; k < MoodColumns; k++) columns[k][i] = (float)p[k];
             for (var a = 0; a < EvidenceAxes.All.Count; a++)
                 columns[MoodColumns + a][i] = (float)EvidenceAxis.Direction(EvidenceAxes.All[a].TrackCues(track.Features));
+            for (var f = 0; f < TasteFeatures.All.Count; f++)
+                columns[TasteColumnStart + f][i] = (float)TasteFeatures.All[f].Of(track.Features);
             artistIds[i] = Intern(artists, TrackIdentity.Normalise(track.Artist));
             songIds[i] = Intern(songs, track.MatchKey);
             tempo[i] = (float)track.Features.TempoBpm;

@@ -1,3 +1,5 @@
+using ImageToMusic.Engine.Music.Personalisation;
+
 namespace ImageToMusic.Engine.Music.Matching;
 
 /// <summary>How many tracks to suggest and which to leave out.</summary>
@@ -13,6 +15,9 @@ public sealed record MatchOptions
     public bool ExcludeExplicit { get; init; }
     public double? MinTempo { get; init; }
     public double? MaxTempo { get; init; }
+
+    /// <summary>What the asking community has shown it likes; adds at most ±<see cref="CommunityPreferences.MaxShift"/> to each score.</summary>
+    public CommunityPreferences? Preferences { get; init; }
 
     public bool HasFilters => Genre is not null || ExcludeExplicit || MinTempo is not null || MaxTempo is not null;
 
@@ -33,5 +38,6 @@ public sealed record MatchOptions
             ExcludeExplicit ? "exclude-explicit" : null,
             MinTempo is null ? null : $"min-tempo={MinTempo}",
             MaxTempo is null ? null : $"max-tempo={MaxTempo}",
+            Preferences is { IsEmpty: false } p ? $"personalised-from={p.Votes}-votes" : null,
         }.Where(s => s is not null));
 }

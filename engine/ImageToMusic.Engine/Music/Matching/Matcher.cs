@@ -6,7 +6,8 @@ namespace ImageToMusic.Engine.Music.Matching;
 /// <summary>
 /// Ranks a catalog for a photo. A track's score is its mood fit (the probability photo and track share a
 /// mood quadrant) plus small evidence terms (<see cref="EvidenceAxes"/>): the mood picks the quadrant,
-/// the evidence picks among tracks that fit it equally. The list never repeats a song or an artist, and
+/// the evidence picks among tracks that fit it equally; a community's learnt preferences
+/// (<see cref="MatchOptions.Preferences"/>) add a bounded term on top. The list never repeats a song or an artist, and
 /// ties go to the track first in catalog order, so the same input always gives the same list.
 /// </summary>
 public static class Matcher
@@ -35,6 +36,7 @@ public static class Matcher
         {
             var span = scores.AsSpan(0, index.Count);
             Score(index, weights, span);
+            filters.Preferences?.AddTo(index, span);
             if (filters.HasFilters) Exclude(index, filters, span);
             var picks = PickDiverse(index, span, count);
             var candidates = new List<Candidate>(picks.Count);
@@ -63,7 +65,8 @@ public static class Matcher
     {
         TensorPrimitives.Multiply(index.Columns[0], weights[0], scores);
         for (var c = 1; c < weights.Length; c++)
-            TensorPrimitives.MultiplyAdd(index.Columns[c], weights[c], scores, scores);
+            if (weights[c] != 0) // the taste columns carry no query weight; skipping them keeps ranking as fast as before
+                TensorPrimitives.MultiplyAdd(index.Columns[c], weights[c], scores, scores);
     }
 
     private static void Exclude(CatalogIndex index, MatchOptions options, Span<float> scores)
