@@ -12,4 +12,10 @@ public interface IFeedbackStore
 
     /// <summary>Every vote on one recommendation, oldest first.</summary>
     IReadOnlyList<FeedbackVote> ForRecommendation(string recommendationId);
+
+    /// <summary>
+    /// Every vote whose current value was cast at or after <paramref name="since"/> (its UpdatedAt; all votes when
+    /// null), oldest UpdatedAt first. For reports, which read the whole store.
+    /// </summary>
+    IReadOnlyList<FeedbackVote> All(DateTimeOffset? since = null);
 }
