@@ -63,4 +63,34 @@ public sealed class CosmosFeedbackStore(Container container) : IFeedbackStore
             .OrderBy(v => v.UpdatedAt).ThenBy(v => v.Id, StringComparer.Ordinal)
             .ToList();
     }
+
+    public int EraseCommunity(string community) => Delete("c.community = @key", community);
+
+    public int EraseUser(string userHash) => Delete("c.userHash = @key", userHash);
+
+    /// <summary>
+    /// Finds the votes with a cross-partition query, then deletes each in its own partition (Cosmos deletes
+    /// one item at a time across partitions). A vote already gone, erased by a concurrent call, is not counted.
+    /// </summary>
+    private int Delete(string condition, string key)
+    {
+        var found = CosmosQueries.ReadAll<StoredVoteKey>(container,
+            new QueryDefinition($"SELECT c.id, c.recommendationId FROM c WHERE {condition}").WithParameter("@key", key));
+        var deleted = 0;
+        foreach (var vote in found)
+        {
+            try
+            {
+                container.DeleteItemAsync<FeedbackVote>(vote.Id, new PartitionKey(vote.RecommendationId)).GetAwaiter().GetResult();
+                deleted++;
+            }
+            catch (CosmosException e) when (e.StatusCode == HttpStatusCode.NotFound)
+            {
+                // Erased meanwhile by another call, which counts it.
+            }
+        }
+        return deleted;
+    }
+
+    private sealed record StoredVoteKey(string Id, string RecommendationId);
 }

@@ -82,4 +82,23 @@ public abstract class FeedbackStoreContract
         Assert.Equal(changed with { CreatedAt = before.CreatedAt }, store.All(Noon.AddHours(1)).Single());
         Assert.Empty(store.All(Noon.AddDays(1)));
     }
+
+    [Fact]
+    public void Erasing_a_community_or_a_user_removes_exactly_their_votes()
+    {
+        var store = NewStore();
+        var inGuild1 = Vote("rec-1", "sp-1", "u-1", Engine.Feedback.Vote.Up, Noon);
+        var alsoInGuild1 = Vote("rec-2", "sp-1", "u-2", Engine.Feedback.Vote.Down, Noon);
+        var inGuild2 = Vote("rec-1", "sp-2", "u-2", Engine.Feedback.Vote.Up, Noon) with { Community = "guild-2" };
+        var byU3 = Vote("rec-3", "sp-1", "u-3", Engine.Feedback.Vote.Up, Noon) with { Community = null, Platform = "web" };
+        var alsoByU3 = Vote("rec-1", "sp-3", "u-3", Engine.Feedback.Vote.Down, Noon) with { Community = "guild-2" };
+        foreach (var vote in new[] { inGuild1, alsoInGuild1, inGuild2, byU3, alsoByU3 }) store.Record(vote);
+
+        Assert.Equal(2, store.EraseCommunity("guild-1"));
+        Assert.Equal(new[] { inGuild2.Id, byU3.Id, alsoByU3.Id }.Order(), store.All().Select(v => v.Id).Order());
+        Assert.Equal(2, store.EraseUser("u-3"));
+        Assert.Equal([inGuild2.Id], store.All().Select(v => v.Id));
+        Assert.Equal(0, store.EraseCommunity("guild-1"));
+        Assert.Equal(0, store.EraseUser("u-unknown"));
+    }
 }

@@ -47,6 +47,17 @@ public sealed class SqliteFeedbackStore(SqliteDatabase database) : IFeedbackStor
         return Read(connection, null, "updated_at >= $key", SqliteTimestamps.Format(since ?? DateTimeOffset.MinValue), "updated_at, id");
     }
 
+    public int EraseCommunity(string community) => Delete("community = $key", community);
+
+    public int EraseUser(string userHash) => Delete("user_hash = $key", userHash);
+
+    private int Delete(string condition, string key)
+    {
+        using var connection = database.Connect();
+        using var command = SqliteCommands.Create(connection, $"DELETE FROM feedback WHERE {condition}", ("$key", key));
+        return command.ExecuteNonQuery();
+    }
+
     private static List<FeedbackVote> Read(SqliteConnection connection, SqliteTransaction? transaction, string condition, string key,
         string order = "created_at, id")
     {
