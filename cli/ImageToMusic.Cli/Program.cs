@@ -13,6 +13,8 @@ var root = new RootCommand("ImageToMusic: music that fits a photo. Analyses a ph
     AnalyzeCommand.Create(),
     CatalogCommand.Create(),
     ServeCommand.Create(),
+    ReportCommand.Create(),
+    ForgetCommand.Create(),
     DiscordCommand.Create(),
     new Command("train", "Train models from labelled data.") { TrainMoodCommand.Create(), TrainTracksCommand.Create() },
     new Command("eval", "Evaluate models against labelled data.") { EvalMoodCommand.Create(), EvalTracksCommand.Create(), EvalMatchCommand.Create(), EvalPersonalisationCommand.Create() },

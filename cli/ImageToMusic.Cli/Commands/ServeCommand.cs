@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Security.Cryptography;
 using ImageToMusic.Engine.Storage;
 using ImageToMusic.Engine.Storage.Sqlite;
 using ImageToMusic.Functions;
@@ -15,8 +14,6 @@ namespace ImageToMusic.Cli.Commands;
 /// </summary>
 internal static class ServeCommand
 {
-    public const string SaltFileName = "user-salt";
-
     public static Command Create()
     {
         var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 to listen on.", DefaultValueFactory = _ => 7071 };
@@ -39,7 +36,7 @@ internal static class ServeCommand
             var apiKey = Environment.GetEnvironmentVariable(AppSettings.ApiKey) is { Length: > 0 } configured ? configured : ApiKeyCheck.Generate();
             var settings = new Dictionary<string, string>
             {
-                [AppSettings.UserSalt] = Environment.GetEnvironmentVariable(AppSettings.UserSalt) ?? UserSalt(home),
+                [AppSettings.UserSalt] = UserSalts.FindOrCreate(home),
             };
 
             if (result.GetValue(azureLocal)) Console.Error.WriteLine($"starting Azurite and the Cosmos server, copying {localCatalog.Count()} tracks into the Cosmos catalog");
@@ -77,16 +74,5 @@ internal static class ServeCommand
             return 0;
         }));
         return command;
-    }
-
-    /// <summary>The secret salt for user-id hashes, made once per home and kept readable only by its owner.</summary>
-    private static string UserSalt(string home)
-    {
-        var path = Path.Combine(home, SaltFileName);
-        if (File.Exists(path)) return File.ReadAllText(path).Trim();
-        var salt = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        File.WriteAllText(path, salt);
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        return salt;
     }
 }

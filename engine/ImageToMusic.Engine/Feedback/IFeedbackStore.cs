@@ -12,4 +12,16 @@ public interface IFeedbackStore
 
     /// <summary>Every vote on one recommendation, oldest first.</summary>
     IReadOnlyList<FeedbackVote> ForRecommendation(string recommendationId);
+
+    /// <summary>
+    /// Every vote whose current value was cast at or after <paramref name="since"/> (its UpdatedAt; all votes when
+    /// null), oldest UpdatedAt first. For reports, which read the whole store.
+    /// </summary>
+    IReadOnlyList<FeedbackVote> All(DateTimeOffset? since = null);
+
+    /// <summary>Deletes every vote made in one community (a Discord guild, Teams team or API client); returns how many.</summary>
+    int EraseCommunity(string community);
+
+    /// <summary>Deletes every vote by one user, given as the stored hash (<see cref="UserIds.Hash"/>); returns how many.</summary>
+    int EraseUser(string userHash);
 }

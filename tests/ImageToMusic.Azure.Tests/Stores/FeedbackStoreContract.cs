@@ -60,4 +60,45 @@ public abstract class FeedbackStoreContract
         Assert.Equal([other.Id], store.ForRecommendation("rec-2").Select(v => v.Id));
         Assert.Empty(store.ForRecommendation("rec-x"));
     }
+
+    [Fact]
+    public void All_lists_every_vote_by_when_it_was_last_cast_and_since_keeps_those_cast_at_or_after_it()
+    {
+        var store = NewStore();
+        var before = Vote("rec-1", "sp-1", "u-1", Engine.Feedback.Vote.Up, Noon.AddMinutes(-1));
+        // Stores may keep the writer's offset: instants, not clock times, decide. 11:59:59 UTC, written as 06:59:59-05:00, is before noon.
+        var justBefore = Vote("rec-2", "sp-1", "u-2", Engine.Feedback.Vote.Down, Noon.AddSeconds(-1).ToOffset(TimeSpan.FromHours(-5)));
+        // 12:30 UTC written as 21:30+09:00 and 02:30-10:00: clock times on either side of noon, both after it.
+        var eastern = Vote("rec-3", "sp-2", "u-1", Engine.Feedback.Vote.Up, Noon.AddMinutes(30).ToOffset(TimeSpan.FromHours(9)));
+        var western = Vote("rec-3", "sp-3", "u-3", Engine.Feedback.Vote.Up, Noon.AddMinutes(31).ToOffset(TimeSpan.FromHours(-10)));
+        var atNoon = Vote("rec-4", "sp-1", "u-4", Engine.Feedback.Vote.Up, Noon);
+        foreach (var vote in new[] { western, before, eastern, justBefore, atNoon }) store.Record(vote);
+        // Created before noon, changed after it: its current value was cast after noon.
+        var changed = Vote("rec-1", "sp-1", "u-1", Engine.Feedback.Vote.Down, Noon.AddHours(2)) with { CreatedAt = before.CreatedAt };
+        store.Record(changed);
+
+        Assert.Equal([justBefore.Id, atNoon.Id, eastern.Id, western.Id, changed.Id], store.All().Select(v => v.Id));
+        Assert.Equal([atNoon.Id, eastern.Id, western.Id, changed.Id], store.All(Noon).Select(v => v.Id));
+        Assert.Equal(changed with { CreatedAt = before.CreatedAt }, store.All(Noon.AddHours(1)).Single());
+        Assert.Empty(store.All(Noon.AddDays(1)));
+    }
+
+    [Fact]
+    public void Erasing_a_community_or_a_user_removes_exactly_their_votes()
+    {
+        var store = NewStore();
+        var inGuild1 = Vote("rec-1", "sp-1", "u-1", Engine.Feedback.Vote.Up, Noon);
+        var alsoInGuild1 = Vote("rec-2", "sp-1", "u-2", Engine.Feedback.Vote.Down, Noon);
+        var inGuild2 = Vote("rec-1", "sp-2", "u-2", Engine.Feedback.Vote.Up, Noon) with { Community = "guild-2" };
+        var byU3 = Vote("rec-3", "sp-1", "u-3", Engine.Feedback.Vote.Up, Noon) with { Community = null, Platform = "web" };
+        var alsoByU3 = Vote("rec-1", "sp-3", "u-3", Engine.Feedback.Vote.Down, Noon) with { Community = "guild-2" };
+        foreach (var vote in new[] { inGuild1, alsoInGuild1, inGuild2, byU3, alsoByU3 }) store.Record(vote);
+
+        Assert.Equal(2, store.EraseCommunity("guild-1"));
+        Assert.Equal(new[] { inGuild2.Id, byU3.Id, alsoByU3.Id }.Order(), store.All().Select(v => v.Id).Order());
+        Assert.Equal(2, store.EraseUser("u-3"));
+        Assert.Equal([inGuild2.Id], store.All().Select(v => v.Id));
+        Assert.Equal(0, store.EraseCommunity("guild-1"));
+        Assert.Equal(0, store.EraseUser("u-unknown"));
+    }
 }

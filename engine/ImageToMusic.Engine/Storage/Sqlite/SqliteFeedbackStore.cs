@@ -40,9 +40,28 @@ public sealed class SqliteFeedbackStore(SqliteDatabase database) : IFeedbackStor
         return Read(connection, null, "recommendation_id = $key", recommendationId);
     }
 
-    private static List<FeedbackVote> Read(SqliteConnection connection, SqliteTransaction? transaction, string condition, string key)
+    /// <summary>Timestamps are fixed-width UTC text (<see cref="SqliteTimestamps"/>), so comparing the text compares the instants.</summary>
+    public IReadOnlyList<FeedbackVote> All(DateTimeOffset? since = null)
     {
-        using var command = SqliteCommands.Create(connection, $"SELECT {Columns} FROM feedback WHERE {condition} ORDER BY created_at, id", ("$key", key));
+        using var connection = database.Connect();
+        return Read(connection, null, "updated_at >= $key", SqliteTimestamps.Format(since ?? DateTimeOffset.MinValue), "updated_at, id");
+    }
+
+    public int EraseCommunity(string community) => Delete("community = $key", community);
+
+    public int EraseUser(string userHash) => Delete("user_hash = $key", userHash);
+
+    private int Delete(string condition, string key)
+    {
+        using var connection = database.Connect();
+        using var command = SqliteCommands.Create(connection, $"DELETE FROM feedback WHERE {condition}", ("$key", key));
+        return command.ExecuteNonQuery();
+    }
+
+    private static List<FeedbackVote> Read(SqliteConnection connection, SqliteTransaction? transaction, string condition, string key,
+        string order = "created_at, id")
+    {
+        using var command = SqliteCommands.Create(connection, $"SELECT {Columns} FROM feedback WHERE {condition} ORDER BY {order}", ("$key", key));
         command.Transaction = transaction;
         using var r = command.ExecuteReader();
         var votes = new List<FeedbackVote>();

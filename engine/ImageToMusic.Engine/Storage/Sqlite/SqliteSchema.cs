@@ -97,6 +97,11 @@ internal static class SqliteSchema
         """
         ALTER TABLE analyses ADD COLUMN source_version TEXT;
         """,
+        // Erasing a user or a community (`forget`) finds their votes without reading the whole table.
+        """
+        CREATE INDEX feedback_by_user ON feedback(user_hash);
+        CREATE INDEX feedback_by_community ON feedback(community);
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

@@ -1,0 +1,44 @@
+using System.CommandLine;
+using ImageToMusic.Engine.Feedback;
+using ImageToMusic.Engine.Storage;
+using ImageToMusic.Engine.Storage.Sqlite;
+
+namespace ImageToMusic.Cli.Commands;
+
+/// <summary>`forget`: erases a community's or a person's votes from the store, as the privacy promise requires.</summary>
+internal static class ForgetCommand
+{
+    public static Command Create()
+    {
+        var community = new Option<string?>("--community") { Description = "Erase every vote made in this Discord guild, Teams team or API client (its id)." };
+        var user = new Option<string?>("--user") { Description = "Erase every vote by this person, given as PLATFORM:ID (for example discord:80351110224678912)." };
+        var store = CommonOptions.Store();
+        var command = new Command("forget",
+            "Erase feedback: all votes of one community, or of one user (their id is hashed with this store's salt, " +
+            "$IMAGETOMUSIC_USER_SALT or the user-salt file beside the store, to find the stored votes).")
+            { community, user, store };
+        command.SetAction(result => Failures.Guard(() =>
+        {
+            var (communityId, userId) = (result.GetValue(community), result.GetValue(user));
+            if ((communityId is null) == (userId is null)) throw new ArgumentException("Give exactly one of --community ID or --user PLATFORM:ID.");
+            var storePath = StoreLocation.Resolve(result.GetValue(store));
+            var feedback = new SqliteFeedbackStore(SqliteDatabase.Open(storePath));
+            var erased = communityId is not null
+                ? feedback.EraseCommunity(communityId)
+                : feedback.EraseUser(HashOf(userId!, Path.GetDirectoryName(storePath)!));
+            Console.WriteLine($"erased {erased} vote{(erased == 1 ? "" : "s")} of {(communityId is not null ? $"community {communityId}" : $"user {userId}")} from {storePath}");
+            return 0;
+        }));
+        return command;
+    }
+
+    private static string HashOf(string platformAndId, string home)
+    {
+        var separator = platformAndId.IndexOf(':');
+        if (separator <= 0 || separator == platformAndId.Length - 1)
+            throw new ArgumentException($"--user '{platformAndId}' is not PLATFORM:ID (for example discord:80351110224678912).");
+        var salt = UserSalts.Find(home) ?? throw new InvalidOperationException(
+            $"No user salt: ${Functions.AppSettings.UserSalt} is not set and there is no {UserSalts.FileName} file in {home}, so no vote here was stored under a user's hash.");
+        return UserIds.Hash(salt, platformAndId[..separator], platformAndId[(separator + 1)..]);
+    }
+}
