@@ -3,18 +3,21 @@ using System.Text;
 using ImageToMusic.Engine.Feedback;
 using static System.Net.WebUtility;
 
-namespace ImageToMusic.Cli;
+namespace ImageToMusic.Functions.Web;
 
 /// <summary>
 /// The feedback report as one HTML file that works offline: styles and charts inline (SVG bars), no scripts,
 /// no external resources. Every chart repeats figures already in its table row, so it carries a text label
 /// for screen readers and nothing is said by colour alone.
 /// </summary>
-internal static class FeedbackReportHtml
+public static class FeedbackReportHtml
 {
     private const int BarWidth = 200;
 
-    public static string Render(FeedbackReportView view)
+    /// <summary>Links the served dashboard shows; the stand-alone file has none, as it must work offline.</summary>
+    public sealed record PageLinks(string Home, string CsvExport);
+
+    public static string Render(FeedbackReportView view, PageLinks? links = null)
     {
         var html = new StringBuilder();
         html.Append("""
@@ -38,6 +41,8 @@ internal static class FeedbackReportHtml
             <h1>Feedback report</h1>
 
             """);
+        if (links is not null)
+            html.Append($"<nav aria-label=\"Pages\"><a href=\"{HtmlEncode(links.Home)}\">Home</a> · <a href=\"{HtmlEncode(links.CsvExport)}\" download>Export all votes as CSV</a></nav>\n");
         html.Append($"<p>{HtmlEncode(view.Heading)}</p>\n");
         if (!view.IsEmpty)
         {
