@@ -28,4 +28,23 @@ public sealed class HomePageTests
         await browser.ScreenshotAsync("home-suggestion");
         browser.AssertNothingLeftTheMachine();
     }
+
+    [Emotion6Fact]
+    public async Task Story_mode_makes_one_soundtrack_for_three_photos_with_each_photos_mood_and_palette()
+    {
+        await using var app = await RunningApp.StartAsync();
+        await using var browser = await BrowserSession.StartAsync(app.BaseAddress);
+        var page = browser.Page;
+
+        await page.GotoAsync("/");
+        await page.GetByLabel("Choose 2 to 20 photos").SetInputFilesAsync(new[] { "joy/6.jpg", "sadness/10.jpg", "fear/100.jpg" }.Select(Photo));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Make the soundtrack" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#story-photos-list > li")).ToHaveCountAsync(3);
+        await Assertions.Expect(page.Locator("#story-tracks > li")).ToHaveCountAsync(3);
+        await Assertions.Expect(page.Locator("#story-mood")).ToContainTextAsync("The story feels ");
+        Assert.True(await page.Locator("#story-photos-list .swatch").CountAsync() >= 3);
+        await browser.ScreenshotAsync("home-story");
+        browser.AssertNothingLeftTheMachine();
+    }
 }

@@ -124,7 +124,7 @@ async function story(files, mode) {
   try {
     const soundtrack = await postForm("/api/web/story", form);
     showStory(soundtrack, files);
-    say(`Done: a ${soundtrack.story_mood_word.toLowerCase()} story, ${soundtrack.tracks.length} songs.`);
+    say(`Done: the story feels ${soundtrack.story_mood_word.toLowerCase()}; ${soundtrack.tracks.length} songs below.`);
   } catch (e) {
     say(`Could not make the soundtrack: ${e.message}`, true);
   }
