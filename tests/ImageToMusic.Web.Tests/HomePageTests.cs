@@ -17,6 +17,10 @@ public sealed class HomePageTests
         var page = browser.Page;
 
         await page.GotoAsync("/");
+        await browser.ScreenshotAsync("home");
+        // Keyboard users reach the photo picker by Tab, past the two navigation links.
+        for (var i = 0; i < 3; i++) await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("photo", await page.EvaluateAsync<string>("document.activeElement.id"));
         await page.GetByLabel("Choose a photo", new() { Exact = true }).SetInputFilesAsync(Photo("joy/6.jpg"));
 
         var tracks = page.Locator("#tracks > li");
