@@ -38,6 +38,7 @@ public sealed class WebPagesTests : IAsyncLifetime
         Assert.Equal(type, first.Content.Headers.ContentType?.MediaType);
         Assert.Equal(cacheControl, first.Headers.CacheControl?.ToString());
         Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
+        if (type == "text/html") Assert.Equal(Web.WebAssets.ContentSecurityPolicy, first.Headers.GetValues("Content-Security-Policy").Single());
     }
 
     [Fact]

@@ -47,6 +47,6 @@ public sealed class DashboardTests
         // The browser's opaque id is stored only as the salted hash every door uses.
         var browserId = await page.EvaluateAsync<string>("localStorage.getItem('imagetomusic-user')");
         Assert.Equal(UserIds.Hash(RunningApp.Salt, "web", browserId), row[3]);
-        browser.AssertNothingLeftTheMachine();
+        browser.AssertPagesRanCleanly();
     }
 }

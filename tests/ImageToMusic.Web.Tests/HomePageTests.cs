@@ -30,7 +30,7 @@ public sealed class HomePageTests
         Assert.True(await page.Locator("#emotions svg[role=img]").CountAsync() == 1);
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "👍 Fits" })).ToHaveCountAsync(5);
         await browser.ScreenshotAsync("home-suggestion");
-        browser.AssertNothingLeftTheMachine();
+        browser.AssertPagesRanCleanly();
     }
 
     [Emotion6Fact]
@@ -49,6 +49,6 @@ public sealed class HomePageTests
         await Assertions.Expect(page.Locator("#story-mood")).ToContainTextAsync("The story feels ");
         Assert.True(await page.Locator("#story-photos-list .swatch").CountAsync() >= 3);
         await browser.ScreenshotAsync("home-story");
-        browser.AssertNothingLeftTheMachine();
+        browser.AssertPagesRanCleanly();
     }
 }

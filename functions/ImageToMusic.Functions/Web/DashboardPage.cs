@@ -19,7 +19,10 @@ public static class DashboardPage
         // A browser opens the dashboard with ?code=KEY; the export link carries the same key so it works from the page.
         var code = request.Query["code"].FirstOrDefault();
         var csv = FeedbackCsvEndpoint.Path + (code is null ? "" : QueryString.Create("code", code).ToUriComponent());
-        request.HttpContext.Response.Headers.CacheControl = "no-store";
+        var headers = request.HttpContext.Response.Headers;
+        headers.CacheControl = "no-store";
+        // The report is one self-contained page: its inline styles and its own links, nothing else.
+        headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; frame-ancestors 'none'";
         return Results.Content(FeedbackReportHtml.Render(view, new FeedbackReportHtml.PageLinks("/", csv)), "text/html; charset=utf-8");
     }
 }

@@ -6,7 +6,8 @@ namespace ImageToMusic.Web.Tests.Support;
 /// <summary>
 /// Debian's headless Chromium driven by Playwright's bundled driver (no browser download), on a fresh context per
 /// test. Every request leaving 127.0.0.1 is aborted and remembered, so a test fails if a page reaches anywhere
-/// else (a CDN, fonts, analytics): the pages must work with no network.
+/// else (a CDN, fonts, analytics): the pages must work with no network. Script errors and console errors
+/// (including Content-Security-Policy refusals) are remembered too.
 /// </summary>
 public sealed class BrowserSession : IAsyncDisposable
 {
@@ -18,6 +19,7 @@ public sealed class BrowserSession : IAsyncDisposable
     private readonly IPlaywright playwright;
     private readonly IBrowser browser;
     private readonly ConcurrentQueue<string> offMachine = new();
+    private readonly ConcurrentQueue<string> pageErrors = new();
 
     private BrowserSession(IPlaywright playwright, IBrowser browser, IBrowserContext context, IPage page)
     {
@@ -40,6 +42,11 @@ public sealed class BrowserSession : IAsyncDisposable
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.ToString(), ViewportSize = new ViewportSize { Width = 1200, Height = 900 } });
         context.SetDefaultTimeout(30_000);
         var session = new BrowserSession(playwright, browser, context, await context.NewPageAsync());
+        session.Page.PageError += (_, error) => session.pageErrors.Enqueue(error);
+        session.Page.Console += (_, message) =>
+        {
+            if (message.Type == "error") session.pageErrors.Enqueue(message.Text);
+        };
         await context.RouteAsync("**/*", async route =>
         {
             if (Uri.TryCreate(route.Request.Url, UriKind.Absolute, out var uri) && (uri.Scheme is "data" or "blob" || uri.Host == "127.0.0.1"))
@@ -62,9 +69,12 @@ public sealed class BrowserSession : IAsyncDisposable
         return path;
     }
 
-    /// <summary>Fails when any page asked for something off 127.0.0.1.</summary>
-    public void AssertNothingLeftTheMachine() =>
+    /// <summary>Fails when any page asked for something off 127.0.0.1, threw, or logged an error.</summary>
+    public void AssertPagesRanCleanly()
+    {
         Assert.True(offMachine.IsEmpty, $"The pages requested addresses off 127.0.0.1: {string.Join(", ", offMachine)}");
+        Assert.True(pageErrors.IsEmpty, $"The pages reported errors: {string.Join(" | ", pageErrors)}");
+    }
 
     public async ValueTask DisposeAsync()
     {
