@@ -1,4 +1,5 @@
 using ImageToMusic.Engine.Feedback;
+using ImageToMusic.Functions.Web;
 
 namespace ImageToMusic.Cli;
 

@@ -3,6 +3,7 @@ using ImageToMusic.Bots.Discord;
 using ImageToMusic.Functions.Endpoints;
 using ImageToMusic.Functions.Hosting;
 using ImageToMusic.Functions.Uploads;
+using ImageToMusic.Functions.Web;
 
 namespace ImageToMusic.Functions;
 
@@ -12,6 +13,8 @@ public sealed record ServerOptions
     /// <summary>Key every request must carry (x-functions-key); null behind the Functions host, which checks keys itself.</summary>
     public string? ApiKey { get; init; }
     public int RequestsPerMinutePerClient { get; init; } = 600;
+    /// <summary>The home page's anonymous endpoints (/api/web/*) run the engine for anyone, so each address gets fewer.</summary>
+    public int WebRequestsPerMinutePerAddress { get; init; } = 60;
     /// <summary>Largest request body: 20 photos at the engine's 20 MB limit would be 400 MB, so stories are capped lower.</summary>
     public long MaxRequestBytes { get; init; } = 100 * 1024 * 1024;
     /// <summary>Where to listen, e.g. http://127.0.0.1:7071; null keeps ASP.NET Core's configuration (FUNCTIONS_CUSTOMHANDLER_PORT wins).</summary>
@@ -64,8 +67,10 @@ public static class FunctionApp
         {
             // Discord and Teams each reach us from a few shared addresses on behalf of many people, so a per-address
             // limit would throttle whole communities; those requests are signed by the platform and are not limited here.
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => IsFromPlatform(context)
-                ? RateLimitPartition.GetNoLimiter("platforms")
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                IsFromPlatform(context) ? RateLimitPartition.GetNoLimiter("platforms")
+                : context.Request.Path.StartsWithSegments(WebApiPrefix) ? RateLimitPartition.GetFixedWindowLimiter($"web:{AddressOf(context)}",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = options.WebRequestsPerMinutePerAddress, Window = TimeSpan.FromMinutes(1) })
                 : RateLimitPartition.GetFixedWindowLimiter(ClientOf(context),
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = options.RequestsPerMinutePerClient, Window = TimeSpan.FromMinutes(1) }));
             limiter.OnRejected = async (rejected, cancellation) =>
@@ -73,7 +78,9 @@ public static class FunctionApp
                 if (rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
                     rejected.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString();
                 await new ApiProblem(StatusCodes.Status429TooManyRequests, "Too many requests",
-                    $"At most {options.RequestsPerMinutePerClient} requests per minute per client.").ToResult().ExecuteAsync(rejected.HttpContext);
+                    rejected.HttpContext.Request.Path.StartsWithSegments(WebApiPrefix)
+                        ? $"At most {options.WebRequestsPerMinutePerAddress} requests per minute per address to the web page's endpoints."
+                        : $"At most {options.RequestsPerMinutePerClient} requests per minute per client.").ToResult().ExecuteAsync(rejected.HttpContext);
             };
         });
 
@@ -87,7 +94,7 @@ public static class FunctionApp
             {
                 // Neither platform can send our key: /api/messages is authenticated by the Bot Connector's JWT,
                 // the Discord interactions endpoint by Discord's Ed25519 signature.
-                if (context.Request.Path.StartsWithSegments(OpenApiEndpoint.Path) || IsFromPlatform(context) || check.Allows(context.Request)) await next(context);
+                if (IsOpenToAll(context) || IsFromPlatform(context) || check.Allows(context.Request)) await next(context);
                 else await new ApiProblem(StatusCodes.Status401Unauthorized, "Unauthorized", $"Send the API key in the {ApiKeyCheck.Header} header.").ToResult().ExecuteAsync(context);
             });
         }
@@ -100,6 +107,15 @@ public static class FunctionApp
         app.MapGet(OpenApiEndpoint.Path, OpenApiEndpoint.Handle);
         app.MapPost(TeamsMessagesEndpoint.Path, TeamsMessagesEndpoint.Handle);
         app.MapPost(DiscordInteractionsEndpoint.Path, DiscordInteractionsEndpoint.Handle);
+        app.MapGet(FeedbackCsvEndpoint.Path, FeedbackCsvEndpoint.Handle);
+
+        app.MapPost(WebSuggestEndpoint.Path, WebSuggestEndpoint.Handle);
+        app.MapPost("/api/web/story", StorySoundtrackEndpoint.HandleUploads);
+        app.MapPost(WebFeedbackEndpoint.Path, WebFeedbackEndpoint.Handle);
+        app.MapGet("/", (HttpContext context) => WebAssets.Page("home.html", context));
+        app.MapGet("/survey/{id}", (HttpContext context) => WebAssets.Page("survey.html", context));
+        app.MapGet("/static/{name}", WebAssets.Static);
+        app.MapGet(DashboardPage.Path, DashboardPage.Handle);
         return app;
     }
 
@@ -114,10 +130,24 @@ public static class FunctionApp
             s.GetRequiredService<TimeProvider>()));
     }
 
+    private const string WebApiPrefix = "/api/web";
+
+    /// <summary>
+    /// What anyone may use without the key: the home and survey pages with their scripts and styles, the home page's
+    /// own endpoints (rate-limited per address), and the API description. The dashboard and the rest of /api need the key.
+    /// </summary>
+    private static bool IsOpenToAll(HttpContext context)
+    {
+        var path = context.Request.Path;
+        return path == "/" || path.StartsWithSegments("/survey") || path.StartsWithSegments("/static")
+               || path.StartsWithSegments(WebApiPrefix) || path.StartsWithSegments(OpenApiEndpoint.Path);
+    }
+
     /// <summary>The bot endpoints, which the platforms call and authenticate (Bot Connector JWT, Discord's Ed25519 signature).</summary>
     private static bool IsFromPlatform(HttpContext context) =>
         context.Request.Path.StartsWithSegments(TeamsMessagesEndpoint.Path) || context.Request.Path.StartsWithSegments(DiscordInteractionsEndpoint.Path);
 
-    private static string ClientOf(HttpContext context) =>
-        context.Request.Headers[ApiKeyCheck.Header].FirstOrDefault() ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    private static string ClientOf(HttpContext context) => context.Request.Headers[ApiKeyCheck.Header].FirstOrDefault() ?? AddressOf(context);
+
+    private static string AddressOf(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using ImageToMusic.Engine.Feedback;
 using ImageToMusic.Engine.Storage;
 using ImageToMusic.Engine.Storage.Sqlite;
+using ImageToMusic.Functions.Web;
 
 namespace ImageToMusic.Cli.Commands;
 

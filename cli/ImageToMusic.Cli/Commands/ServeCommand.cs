@@ -25,7 +25,7 @@ internal static class ServeCommand
         };
         var poll = new Option<double>("--poll-seconds") { Description = "How often the uploads are checked for new photos (polling stands in for Event Grid).", DefaultValueFactory = _ => 1.0 };
         var command = new Command("serve",
-            "Run the API (story soundtrack, feedback, analyses) and the upload analysis locally on 127.0.0.1.")
+            "Run the web page, the dashboard, the API (story soundtrack, feedback, analyses) and the upload analysis locally on 127.0.0.1.")
             { port, store, uploads, azureLocal, poll };
         command.SetAction((result, cancellation) => Failures.Guard(async () =>
         {
@@ -68,6 +68,8 @@ internal static class ServeCommand
             Console.WriteLine($"  API key   {apiKey}{(Environment.GetEnvironmentVariable(AppSettings.ApiKey) is null ? $"  (generated; set {AppSettings.ApiKey} to fix one)" : "")}");
             Console.WriteLine($"  uploads   {uploadsAt}");
             Console.WriteLine($"            new photos are found by polling every {result.GetValue(poll):0.#} s; each analysis appears at GET {url}/api/analyses/{{id}}");
+            Console.WriteLine($"  web page  {url}/  (anyone: a photo in, its mood and five songs out)");
+            Console.WriteLine($"  dashboard {url}/dashboard?code={Uri.EscapeDataString(apiKey)}");
             Console.WriteLine($"  OpenAPI   {url}/api/openapi.json");
             Console.WriteLine("  Ctrl+C stops.");
             await app.WaitForShutdownAsync(cancellation);

@@ -14,9 +14,12 @@ public static class FeedbackEndpoint
 
     public static readonly IReadOnlySet<string> Platforms = new HashSet<string> { "api", "web", "discord", "teams", "survey" };
 
-    public static async Task<IResult> Handle(HttpRequest request, Backend backend, TimeProvider clock, CancellationToken cancellation)
+    public static async Task<IResult> Handle(HttpRequest request, Backend backend, TimeProvider clock, CancellationToken cancellation) =>
+        Record(await RequestJson.ReadAsync<FeedbackRequest>(request, cancellation), backend, clock);
+
+    /// <summary>Checks and stores one vote; every door that takes thumbs over HTTP comes through here.</summary>
+    public static IResult Record(FeedbackRequest body, Backend backend, TimeProvider clock)
     {
-        var body = await RequestJson.ReadAsync<FeedbackRequest>(request, cancellation);
         var vote = body.Vote?.ToLowerInvariant() switch
         {
             "up" => Vote.Up,

@@ -34,7 +34,23 @@ public static class StorySoundtrackEndpoint
         var (photos, options) = request.HasFormContentType
             ? await FromFormAsync(request, images, cancellation)
             : await FromJsonAsync(request, images, cancellation);
+        return Soundtrack(photos, options, backend, clock);
+    }
 
+    /// <summary>
+    /// POST /api/web/story, the home page's story mode: anonymous, so it takes uploaded photos only; naming blobs or
+    /// URLs would let anyone read the uploads container or make the server fetch addresses for them.
+    /// </summary>
+    public static async Task<IResult> HandleUploads(HttpRequest request, Backend backend, StoryImages images, TimeProvider clock, CancellationToken cancellation)
+    {
+        if (!request.HasFormContentType)
+            throw new ApiProblem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send the photos as multipart/form-data.");
+        var (photos, options) = await FromFormAsync(request, images, cancellation);
+        return Soundtrack(photos, options, backend, clock);
+    }
+
+    private static IResult Soundtrack(IReadOnlyList<StoryPhoto> photos, StoryOptions options, Backend backend, TimeProvider clock)
+    {
         var analyses = photos.Select(photo =>
         {
             try

@@ -1,10 +1,10 @@
 using System.Globalization;
 using ImageToMusic.Engine.Feedback;
 
-namespace ImageToMusic.Cli;
+namespace ImageToMusic.Functions.Web;
 
 /// <summary>A computed feedback report with what it was computed from, and the wording every output format shares.</summary>
-internal sealed record FeedbackReportView(string Store, DateTimeOffset? Since, FeedbackReport Report)
+public sealed record FeedbackReportView(string Store, DateTimeOffset? Since, FeedbackReport Report)
 {
     public const string NoFeedback = "no feedback yet";
 
