@@ -31,11 +31,7 @@ public sealed class VipsImageDecoder : IImageDecoder
 
     public unsafe DecodedImage Decode(ReadOnlySpan<byte> encoded)
     {
-        if (encoded.IsEmpty)
-            throw new ImageRejectedException(ImageErrorKind.Empty, "The file is empty.");
-        if (encoded.Length > Limits.MaxBytes)
-            throw new ImageRejectedException(ImageErrorKind.TooLarge,
-                $"The file is {FileSize(encoded.Length)}; the limit is {FileSize(Limits.MaxBytes)}.");
+        RequireWithinLimits(encoded);
 
         // libvips reads the bytes in place, lazily, until the last pixel is written out: they stay
         // pinned for the whole decode.
@@ -45,14 +41,60 @@ public sealed class VipsImageDecoder : IImageDecoder
             try
             {
                 var source = ReadHeader(data, length);
-                var rgb = DecodeShrunk(data, length, source, out var flattenedOn);
-                return new DecodedImage(rgb, source with { FlattenedAlphaOn = flattenedOn });
+                using var rgb = ShrinkToRgb(data, length, source, DecodedImage.Size, VipsApi.SizeForce, out var flattenedOn);
+                RequireRgb224(rgb, source);
+                return new DecodedImage(WriteToMemory(rgb, source), source with { FlattenedAlphaOn = flattenedOn });
             }
             finally
             {
                 VipsRuntime.ClearError();
             }
         }
+    }
+
+    /// <summary>
+    /// A JPEG of the photo, upright, no larger than <paramref name="longestSide"/> on either side and with every
+    /// metadata field removed (a photo's EXIF can carry where it was taken): what a survey page shows.
+    /// Throws <see cref="ImageRejectedException"/> for the same input <see cref="Decode"/> refuses.
+    /// </summary>
+    public unsafe byte[] Preview(ReadOnlySpan<byte> encoded, int longestSide = 800)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(longestSide, 16);
+        RequireWithinLimits(encoded);
+        fixed (byte* data = encoded)
+        {
+            var length = (nuint)encoded.Length;
+            try
+            {
+                var source = ReadHeader(data, length);
+                using var rgb = ShrinkToRgb(data, length, source, longestSide, VipsApi.SizeDown, out _);
+                if (VipsApi.vips_jpegsave_buffer(rgb, out var buffer, out var size, "Q", PreviewQuality, "keep", VipsApi.KeepNone, IntPtr.Zero) != 0)
+                    throw Failure(source);
+                try
+                {
+                    return new ReadOnlySpan<byte>((void*)buffer, checked((int)size)).ToArray();
+                }
+                finally
+                {
+                    VipsApi.g_free(buffer);
+                }
+            }
+            finally
+            {
+                VipsRuntime.ClearError();
+            }
+        }
+    }
+
+    private const int PreviewQuality = 82;
+
+    private void RequireWithinLimits(ReadOnlySpan<byte> encoded)
+    {
+        if (encoded.IsEmpty)
+            throw new ImageRejectedException(ImageErrorKind.Empty, "The file is empty.");
+        if (encoded.Length > Limits.MaxBytes)
+            throw new ImageRejectedException(ImageErrorKind.TooLarge,
+                $"The file is {FileSize(encoded.Length)}; the limit is {FileSize(Limits.MaxBytes)}.");
     }
 
     private unsafe SourceImageInfo ReadHeader(byte* data, nuint length)
@@ -86,31 +128,37 @@ public sealed class VipsImageDecoder : IImageDecoder
             FlattenedAlphaOn: null);
     }
 
-    private unsafe byte[] DecodeShrunk(byte* data, nuint length, SourceImageInfo source, out AlphaBackground? flattenedOn)
+    /// <summary>The photo shrunk into a box of <paramref name="box"/>² by <paramref name="sizeMode"/>, as 8-bit sRGB.</summary>
+    private unsafe VipsImageHandle ShrinkToRgb(byte* data, nuint length, SourceImageInfo source, int box, int sizeMode, out AlphaBackground? flattenedOn)
     {
         // Rotates upright by EXIF orientation and loads the first page/frame only (both defaults);
         // converts to sRGB or B_W, importing CMYK through the embedded or libvips' fallback profile.
-        var status = VipsApi.vips_thumbnail_buffer(data, length, out var thumbnail, DecodedImage.Size,
-            "height", DecodedImage.Size, "size", VipsApi.SizeForce, "option_string", LoaderOptions, IntPtr.Zero);
-        using var shrunk = Succeeded(status, thumbnail, source);
+        var status = VipsApi.vips_thumbnail_buffer(data, length, out var thumbnail, box,
+            "height", box, "size", sizeMode, "option_string", LoaderOptions, IntPtr.Zero);
+        var current = Succeeded(status, thumbnail, source);
+        try
+        {
+            flattenedOn = VipsApi.vips_image_hasalpha(current) != 0 ? Limits.AlphaBackground : null;
+            if (flattenedOn is { } background)
+                current = Replace(current, Flatten(current, background, source));
+            if (VipsApi.vips_image_get_interpretation(current) != VipsApi.InterpretationSrgb || VipsApi.vips_image_get_bands(current) != 3)
+                current = Replace(current, Succeeded(VipsApi.vips_colourspace(current, out var converted, VipsApi.InterpretationSrgb, IntPtr.Zero), converted, source));
+            if (VipsApi.vips_image_get_format(current) != VipsApi.FormatUchar)
+                current = Replace(current, Succeeded(VipsApi.vips_cast(current, out var cast, VipsApi.FormatUchar, IntPtr.Zero), cast, source));
+            return current;
+        }
+        catch
+        {
+            current.Dispose();
+            throw;
+        }
+    }
 
-        flattenedOn = VipsApi.vips_image_hasalpha(shrunk) != 0 ? Limits.AlphaBackground : null;
-        using var opaque = flattenedOn is { } background ? Flatten(shrunk, background, source) : null;
-        var current = opaque ?? shrunk;
-
-        using var srgb = VipsApi.vips_image_get_interpretation(current) != VipsApi.InterpretationSrgb
-                         || VipsApi.vips_image_get_bands(current) != 3
-            ? Succeeded(VipsApi.vips_colourspace(current, out var converted, VipsApi.InterpretationSrgb, IntPtr.Zero), converted, source)
-            : null;
-        current = srgb ?? current;
-
-        using var bytes = VipsApi.vips_image_get_format(current) != VipsApi.FormatUchar
-            ? Succeeded(VipsApi.vips_cast(current, out var cast, VipsApi.FormatUchar, IntPtr.Zero), cast, source)
-            : null;
-        current = bytes ?? current;
-
-        RequireRgb224(current, source);
-        return WriteToMemory(current, source);
+    /// <summary>Steps the pipeline on: a libvips image holds a reference to the one it was made from, so the earlier handle can go.</summary>
+    private static VipsImageHandle Replace(VipsImageHandle previous, VipsImageHandle next)
+    {
+        previous.Dispose();
+        return next;
     }
 
     private static VipsImageHandle Flatten(VipsImageHandle image, AlphaBackground background, SourceImageInfo source)

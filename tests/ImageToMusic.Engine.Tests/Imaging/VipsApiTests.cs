@@ -8,6 +8,7 @@ public sealed class VipsApiTests
 {
     [Theory]
     [InlineData("vips_size_get_type", VipsApi.SizeForce, "force")]
+    [InlineData("vips_size_get_type", VipsApi.SizeDown, "down")]
     [InlineData("vips_interpretation_get_type", VipsApi.InterpretationSrgb, "srgb")]
     [InlineData("vips_band_format_get_type", VipsApi.FormatUchar, "uchar")]
     public void Enum_constants_match_the_library(string getType, int value, string nick) =>

@@ -18,6 +18,10 @@ internal static class VipsApi
     // each against the loaded library's own nick, so a mismatched build fails loudly.
     /// <summary>VipsSize: BOTH=0, UP=1, DOWN=2, FORCE=3 (break the aspect ratio to hit width×height).</summary>
     public const int SizeForce = 3;
+    /// <summary>VipsSize DOWN: only ever shrink, keeping the aspect ratio.</summary>
+    public const int SizeDown = 2;
+    /// <summary>VipsForeignKeep NONE: save no metadata (EXIF, XMP, IPTC, ICC) at all.</summary>
+    public const int KeepNone = 0;
     /// <summary>VipsInterpretation VIPS_INTERPRETATION_sRGB, nick "srgb".</summary>
     public const int InterpretationSrgb = 22;
     /// <summary>VipsBandFormat VIPS_FORMAT_UCHAR, nick "uchar".</summary>
@@ -51,6 +55,11 @@ internal static class VipsApi
 
     [DllImport(NativeLibraries.Vips)]
     public static extern int vips_colourspace(VipsImageHandle input, out VipsImageHandle output, int space, IntPtr end);
+
+    /// <summary>Encodes to a g_malloc'd JPEG buffer (free with g_free).</summary>
+    [DllImport(NativeLibraries.Vips)]
+    public static extern int vips_jpegsave_buffer(VipsImageHandle input, out IntPtr buffer, out nuint length, string qualityName, int quality,
+        string keepName, int keep, IntPtr end);
 
     [DllImport(NativeLibraries.Vips)]
     public static extern int vips_cast(VipsImageHandle input, out VipsImageHandle output, int format, IntPtr end);
