@@ -37,6 +37,7 @@ var names = {
     { name: 'catalog', partitionKey: '/id' }
     { name: 'analyses', partitionKey: '/analysisId' }
     { name: 'feedback', partitionKey: '/recommendationId' }
+    { name: 'surveys', partitionKey: '/surveyId' }
   ]
   userSaltSecret: 'imagetomusic-user-salt'
   teamsAppPasswordSecret: 'teams-app-password'

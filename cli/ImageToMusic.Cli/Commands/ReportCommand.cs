@@ -25,8 +25,8 @@ internal static class ReportCommand
             if (result.GetValue(json) && result.GetValue(html) is not null) throw new ArgumentException("Give either --json or --html, not both.");
             var from = ParseSince(result.GetValue(since));
             var database = SqliteDatabase.Open(StoreLocation.Resolve(result.GetValue(store)));
-            var votes = RatedVote.Join(new SqliteFeedbackStore(database).All(from), new SqliteAnalysisStore(database));
-            var report = new FeedbackReportView(database.Path, from, FeedbackMetrics.Compute(votes));
+            var report = new FeedbackReportView(database.Path, from,
+                FeedbackReports.FromStores(new SqliteFeedbackStore(database), new SqliteAnalysisStore(database), new SqliteSurveyStore(database), from));
             if (result.GetValue(html) is { } file)
             {
                 File.WriteAllText(file.FullName, FeedbackReportHtml.Render(report));

@@ -19,7 +19,8 @@ public sealed record FeedbackReport(
     IReadOnlyList<FeedbackGroup> ByCommunity,
     IReadOnlyList<FeedbackGroup> ByMood,
     IReadOnlyList<FeedbackGroup> ByModelVersion,
-    IReadOnlyList<FeedbackGroup> ByDay);
+    IReadOnlyList<FeedbackGroup> ByDay,
+    MoodConfusion MoodConfusion);
 
 /// <summary>
 /// The evaluation figures from thumbs, as the paper reports them (72% satisfaction, 78% precision@5), each
@@ -34,7 +35,8 @@ public static class FeedbackMetrics
     /// <summary>What the community breakdown shows for votes made outside any community (the web page, the CLI).</summary>
     public const string NoCommunity = "(none)";
 
-    public static FeedbackReport Compute(IEnumerable<RatedVote> votes)
+    /// <param name="moodChoices">The photo's predicted mood and the mood a survey respondent chose for it, per answer.</param>
+    public static FeedbackReport Compute(IEnumerable<RatedVote> votes, IEnumerable<(string Predicted, string Chosen)>? moodChoices = null)
     {
         var latest = LatestPerUser(votes);
         return new FeedbackReport(
@@ -44,7 +46,8 @@ public static class FeedbackMetrics
             Breakdown(latest, v => v.Mood),
             Breakdown(latest, v => v.ModelVersion),
             // Days in UTC, the day the vote took its current value.
-            Breakdown(latest, v => v.Vote.UpdatedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+            Breakdown(latest, v => v.Vote.UpdatedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            MoodConfusion.Compute(moodChoices ?? []));
     }
 
     public static FeedbackFigures Figures(IReadOnlyCollection<RatedVote> votes)

@@ -24,7 +24,7 @@ public sealed record RatedVote(FeedbackVote Vote, string ModelVersion, string Mo
             }
             rated.Add(analysis is null
                 ? new RatedVote(vote, Unknown, Unknown)
-                : new RatedVote(vote, analysis.ModelVersion, MusicMoods.All[MusicMoods.QuadrantOf(analysis.Valence, analysis.Arousal)]));
+                : new RatedVote(vote, analysis.ModelVersion, MusicMoods.WordOf(analysis.Valence, analysis.Arousal)));
         }
         return rated;
     }

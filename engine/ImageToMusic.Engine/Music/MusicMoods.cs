@@ -26,6 +26,9 @@ public static class MusicMoods
         (true, false) => 3,
     };
 
+    /// <summary>The mood word of a point in the image mood space, e.g. "Calm".</summary>
+    public static string WordOf(double valence, double arousal) => All[QuadrantOf(valence, arousal)];
+
     /// <summary>+1 where the mood is pleasant (Happy, Calm), −1 where not.</summary>
     public static int ValenceSign(int mood) => mood is 0 or 3 ? 1 : -1;
 

@@ -25,6 +25,10 @@ public static class CosmosContainers
     public const string Feedback = "feedback";
     public const string FeedbackPartitionKey = "/recommendationId";
 
+    /// <summary>Surveys and their answers by /surveyId: the page reads a survey with a point read, and answers land in its partition.</summary>
+    public const string Surveys = "surveys";
+    public const string SurveysPartitionKey = "/surveyId";
+
     public static IReadOnlyList<(string Name, string PartitionKeyPath)> All =>
-        [(Catalog, CatalogPartitionKey), (Analyses, AnalysesPartitionKey), (Feedback, FeedbackPartitionKey)];
+        [(Catalog, CatalogPartitionKey), (Analyses, AnalysesPartitionKey), (Feedback, FeedbackPartitionKey), (Surveys, SurveysPartitionKey)];
 }

@@ -49,7 +49,7 @@ public static class WebSuggestEndpoint
         var a = r.Analysis;
         var emotions = a.Emotions.OrderByDescending(kv => kv.Value).Take(TopEmotions).ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value, 4));
         return new WebSuggestion(r.AnalysisId, r.RecommendationId, a.ModelVersion,
-            new WebMoodJson(Math.Round(a.Valence, 3), Math.Round(a.Arousal, 3), MusicMoods.All[MusicMoods.QuadrantOf(a.Valence, a.Arousal)], emotions),
+            new WebMoodJson(Math.Round(a.Valence, 3), Math.Round(a.Arousal, 3), MusicMoods.WordOf(a.Valence, a.Arousal), emotions),
             a.Evidence.Palette, a.Evidence,
             [.. r.Tracks.Select(s => new WebTrackJson(s.Rank, s.Track.Id, s.Track.Title, s.Track.Artist, s.Mood.Word, Math.Round(s.Score, 4), s.Reason))]);
     }

@@ -10,6 +10,7 @@ using ImageToMusic.Engine.Music;
 using ImageToMusic.Engine.Music.Matching;
 using ImageToMusic.Engine.Storage;
 using ImageToMusic.Engine.Storage.Sqlite;
+using ImageToMusic.Engine.Surveys;
 using ImageToMusic.Functions.Uploads;
 
 namespace ImageToMusic.Functions.Hosting;
@@ -23,29 +24,31 @@ public static class BackendFactory
     public static Backend Create(Func<string, string?> setting)
     {
         var salt = Required(setting, AppSettings.UserSalt);
-        var (catalog, analyses, feedback, owned) = Stores(setting);
+        var (catalog, analyses, feedback, surveys, owned) = Stores(setting);
         var uploads = Uploads(setting);
         var tracks = catalog.LoadAll();
         var modelFolder = ModelLocation.Resolve(setting(AppSettings.ModelFolder));
         var index = CatalogIndex.Build(tracks, TrackMoodModelFile.Load(Path.Combine(modelFolder, TrackMoodModel.DefaultFileName)));
         var analyzer = MoodAnalyzer.Open(new MoodAnalyzerOptions { ModelFolder = modelFolder });
-        return new Backend(new Recommender(analyzer, index, analyses), analyses, feedback, uploads, salt, DiscordOptions.From(setting), owned);
+        var recommender = new Recommender(analyzer, index, analyses);
+        return new Backend(recommender, analyses, feedback, new SurveyService(recommender, surveys, analyses, feedback, salt), surveys, uploads, salt,
+            DiscordOptions.From(setting), owned);
     }
 
-    private static (ICatalogStore, IAnalysisStore, IFeedbackStore, IDisposable?) Stores(Func<string, string?> setting)
+    private static (ICatalogStore, IAnalysisStore, IFeedbackStore, ISurveyStore, IDisposable?) Stores(Func<string, string?> setting)
     {
         switch (setting(AppSettings.StoreKind)?.ToLowerInvariant() ?? "sqlite")
         {
             case "sqlite":
                 var database = SqliteDatabase.Open(StoreLocation.Resolve(setting(AppSettings.SqlitePath)));
-                return (new SqliteCatalogStore(database), new SqliteAnalysisStore(database), new SqliteFeedbackStore(database), null);
+                return (new SqliteCatalogStore(database), new SqliteAnalysisStore(database), new SqliteFeedbackStore(database), new SqliteSurveyStore(database), null);
             case "cosmos":
                 var endpoint = Required(setting, AppSettings.CosmosEndpoint);
                 var client = setting(AppSettings.CosmosKey) is { Length: > 0 } key
                     ? CosmosClients.ForLocalServer(endpoint, key)
                     : CosmosClients.ForAzure(endpoint, Credential(setting));
                 var stores = new CosmosStores(client, setting(AppSettings.CosmosDatabase) ?? DefaultCosmosDatabase);
-                return (stores.Catalog, stores.Analyses, stores.Feedback, client);
+                return (stores.Catalog, stores.Analyses, stores.Feedback, stores.Surveys, client);
             case var other:
                 throw new InvalidOperationException($"{AppSettings.StoreKind} is '{other}'; use sqlite or cosmos.");
         }

@@ -14,8 +14,7 @@ public static class DashboardPage
 
     public static IResult Handle(HttpRequest request, Backend backend)
     {
-        var votes = RatedVote.Join(backend.Feedback.All(), backend.Analyses);
-        var view = new FeedbackReportView("this app's store", null, FeedbackMetrics.Compute(votes));
+        var view = new FeedbackReportView("this app's store", null, FeedbackReports.FromStores(backend.Feedback, backend.Analyses, backend.Surveys));
         // A browser opens the dashboard with ?code=KEY; the export link carries the same key so it works from the page.
         var code = request.Query["code"].FirstOrDefault();
         var csv = FeedbackCsvEndpoint.Path + (code is null ? "" : QueryString.Create("code", code).ToUriComponent());

@@ -55,8 +55,8 @@ public static class FeedbackReportHtml
                 var chart = ReferenceEquals(groups, view.Report.ByDay) ? ReportCharts.OverTime(groups) : ReportCharts.Whiskers(title, groups);
                 Breakdown(html, title, groups, chart);
             }
-            MoodConfusionSlot(html);
         }
+        MoodConfusionTable(html, view.Report.MoodConfusion);
         html.Append("</main>\n</body>\n</html>\n");
         return html.ToString();
     }
@@ -80,14 +80,30 @@ public static class FeedbackReportHtml
         html.Append("</tbody>\n</table>\n</section>\n");
     }
 
-    /// <summary>
-    /// Where the confusion matrix of predicted mood against the mood people chose in surveys goes. The engine's
-    /// report does not carry survey answers yet (mood_confusion is being added with the survey API); until then
-    /// the section says so rather than show an empty table.
-    /// </summary>
-    private static void MoodConfusionSlot(StringBuilder html) =>
-        html.Append("<section id=\"mood-confusion\">\n<h2>Predicted mood against the mood chosen in surveys</h2>\n" +
-                    "<p>No survey answers are in this report yet; the matrix appears here once surveys are answered.</p>\n</section>\n");
+    /// <summary>Rows are the predicted mood, columns the mood respondents chose; agreeing cells are bold and marked "(agree)", not only shaded.</summary>
+    private static void MoodConfusionTable(StringBuilder html, MoodConfusion confusion)
+    {
+        html.Append("<section id=\"mood-confusion\">\n<h2>Predicted mood against the mood chosen in surveys</h2>\n");
+        if (confusion.N == 0)
+        {
+            html.Append("<p>No survey answer names a mood yet; the matrix appears here once surveys are answered.</p>\n</section>\n");
+            return;
+        }
+        html.Append($"<p>{HtmlEncode(FeedbackReportView.AgreementSentence(confusion))}</p>\n");
+        html.Append("<table>\n<caption>Predicted mood (rows) against the mood chosen (columns)</caption>\n<thead><tr><th scope=\"col\">Predicted \\ chosen</th>");
+        foreach (var word in confusion.Words) html.Append($"<th scope=\"col\">{HtmlEncode(word)}</th>");
+        html.Append("<th scope=\"col\">Total</th></tr></thead>\n<tbody>\n");
+        for (var p = 0; p < confusion.Words.Count; p++)
+        {
+            html.Append($"<tr><th scope=\"row\">{HtmlEncode(confusion.Words[p])}</th>");
+            for (var c = 0; c < confusion.Words.Count; c++)
+                html.Append(p == c
+                    ? $"<td style=\"background:#e2f0e8\"><strong>{confusion.Counts[p][c]}</strong> (agree)</td>"
+                    : $"<td>{confusion.Counts[p][c]}</td>");
+            html.Append($"<td>{confusion.Counts[p].Sum()}</td></tr>\n");
+        }
+        html.Append("</tbody>\n</table>\n</section>\n");
+    }
 
     private static string Cells(Proportion p) =>
         $"<td>{FeedbackReportView.Percent(p.Rate)}</td><td>{FeedbackReportView.Interval(p)}</td><td>{p.N}</td>";

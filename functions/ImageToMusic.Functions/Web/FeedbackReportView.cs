@@ -48,7 +48,14 @@ public sealed record FeedbackReportView(string Store, DateTimeOffset? Since, Fee
         by_mood = Groups(Report.ByMood),
         by_model_version = Groups(Report.ByModelVersion),
         by_day = Groups(Report.ByDay),
+        mood_confusion = Confusion(Report.MoodConfusion),
     };
+
+    public static string AgreementSentence(MoodConfusion confusion) =>
+        $"Respondents chose the predicted mood in {confusion.Agreement.Successes} of {confusion.N} answers ({Percent(confusion.Agreement.Rate)}, " +
+        $"95% interval {Interval(confusion.Agreement)}); chance with four moods is 25%.";
+
+    private static object Confusion(MoodConfusion c) => new { words = c.Words, counts = c.Counts, n = c.N, agreement = Share(c.Agreement) };
 
     private static object Figures(FeedbackFigures f) => new { satisfaction = Share(f.Satisfaction), precision_at_5 = Share(f.PrecisionAt5) };
 

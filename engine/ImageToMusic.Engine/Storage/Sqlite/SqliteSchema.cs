@@ -102,6 +102,25 @@ internal static class SqliteSchema
         CREATE INDEX feedback_by_user ON feedback(user_hash);
         CREATE INDEX feedback_by_community ON feedback(community);
         """,
+        """
+        CREATE TABLE surveys (
+            id TEXT PRIMARY KEY NOT NULL,
+            analysis_id TEXT NOT NULL,
+            recommendation_id TEXT NOT NULL,
+            batch TEXT,
+            created_at TEXT NOT NULL,
+            preview BLOB NOT NULL);
+        CREATE TABLE survey_answers (
+            survey_id TEXT NOT NULL REFERENCES surveys(id),
+            respondent_hash TEXT NOT NULL,
+            mood TEXT,
+            comment TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (survey_id, respondent_hash));
+        CREATE INDEX survey_answers_by_respondent ON survey_answers(respondent_hash);
+        CREATE INDEX survey_answers_by_time ON survey_answers(updated_at);
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;
