@@ -116,6 +116,9 @@ public static class FunctionApp
         app.MapGet("/survey/{id}", (HttpContext context) => WebAssets.Page("survey.html", context));
         app.MapGet("/static/{name}", WebAssets.Static);
         app.MapGet(DashboardPage.Path, DashboardPage.Handle);
+        app.MapGet(SurveyEndpoints.PathPrefix + "/{id}", SurveyEndpoints.Get);
+        app.MapGet(SurveyEndpoints.PathPrefix + "/{id}/image", SurveyEndpoints.Image);
+        app.MapPost(SurveyEndpoints.PathPrefix + "/{id}/answers", SurveyEndpoints.Answer);
         return app;
     }
 
@@ -134,13 +137,14 @@ public static class FunctionApp
 
     /// <summary>
     /// What anyone may use without the key: the home and survey pages with their scripts and styles, the home page's
-    /// own endpoints (rate-limited per address), and the API description. The dashboard and the rest of /api need the key.
+    /// own endpoints (rate-limited per address), a survey's endpoints (its unguessable id grants access), and the API
+    /// description. The dashboard and the rest of /api need the key.
     /// </summary>
     private static bool IsOpenToAll(HttpContext context)
     {
         var path = context.Request.Path;
         return path == "/" || path.StartsWithSegments("/survey") || path.StartsWithSegments("/static")
-               || path.StartsWithSegments(WebApiPrefix) || path.StartsWithSegments(OpenApiEndpoint.Path);
+               || path.StartsWithSegments(WebApiPrefix) || path.StartsWithSegments(SurveyEndpoints.PathPrefix) || path.StartsWithSegments(OpenApiEndpoint.Path);
     }
 
     /// <summary>The bot endpoints, which the platforms call and authenticate (Bot Connector JWT, Discord's Ed25519 signature).</summary>

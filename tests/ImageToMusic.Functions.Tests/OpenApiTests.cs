@@ -25,7 +25,7 @@ public class OpenApiTests
 
         // The pages (WebPages, Dashboard) are HTML for people, outside /api, and not part of the API description.
         var apiFunctions = httpFunctions.Where(f => f.Trigger.GetProperty("route").GetString()!.StartsWith("api/", StringComparison.Ordinal)).ToList();
-        Assert.Equal(9, apiFunctions.Count);
+        Assert.Equal(12, apiFunctions.Count);
         Assert.Equal(["Dashboard", "WebPages"], httpFunctions.Except(apiFunctions).Select(f => f.Name).Order());
         foreach (var (name, trigger) in apiFunctions)
         {

@@ -99,6 +99,6 @@ public sealed class WebPagesTests : IAsyncLifetime
                 $"{Path.GetFileName(Path.GetDirectoryName(file))}: authLevel {trigger.GetProperty("authLevel")} but {method} {path} without the key is {(int)response.StatusCode} here.");
             checkedFunctions++;
         }
-        Assert.Equal(11, checkedFunctions);
+        Assert.Equal(14, checkedFunctions);
     }
 }

@@ -1,0 +1,10 @@
+using ImageToMusic.Azure.Tests.Support;
+using ImageToMusic.Engine.Surveys;
+
+namespace ImageToMusic.Azure.Tests.Stores;
+
+[Collection(CosmosServerCollection.Name)]
+public sealed class CosmosSurveyStoreContractTests(CosmosServerFixture server) : SurveyStoreContract
+{
+    protected override ISurveyStore NewStore() => server.NewStores().Surveys;
+}

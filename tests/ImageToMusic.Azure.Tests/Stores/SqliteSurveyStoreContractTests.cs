@@ -1,0 +1,10 @@
+using ImageToMusic.Azure.Tests.Support;
+using ImageToMusic.Engine.Storage.Sqlite;
+using ImageToMusic.Engine.Surveys;
+
+namespace ImageToMusic.Azure.Tests.Stores;
+
+public sealed class SqliteSurveyStoreContractTests : SurveyStoreContract
+{
+    protected override ISurveyStore NewStore() => new SqliteSurveyStore(SqliteStores.NewDatabase());
+}
