@@ -15,6 +15,7 @@ var root = new RootCommand("ImageToMusic: music that fits a photo. Analyses a ph
     ServeCommand.Create(),
     ReportCommand.Create(),
     ForgetCommand.Create(),
+    SurveyCommand.Create(),
     DiscordCommand.Create(),
     new Command("train", "Train models from labelled data.") { TrainMoodCommand.Create(), TrainTracksCommand.Create() },
     new Command("eval", "Evaluate models against labelled data.") { EvalMoodCommand.Create(), EvalTracksCommand.Create(), EvalMatchCommand.Create(), EvalPersonalisationCommand.Create() },

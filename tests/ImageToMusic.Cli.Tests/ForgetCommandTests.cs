@@ -1,5 +1,6 @@
 using ImageToMusic.Engine.Feedback;
 using ImageToMusic.Engine.Storage.Sqlite;
+using ImageToMusic.Engine.Surveys;
 
 namespace ImageToMusic.Cli.Tests;
 
@@ -33,8 +34,28 @@ public class ForgetCommandTests
         var result = CliRunner.Run("forget", "--user", "discord:111", "--store", store);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal($"erased 2 votes of user discord:111 from {store}", result.Stdout.Trim());
+        Assert.Equal($"erased 2 votes and 0 survey answers of user discord:111 from {store}", result.Stdout.Trim());
         Assert.Equal([("discord", "guild-1", UserIds.Hash(Salt, "discord", "222")), ("teams", null, UserIds.Hash(Salt, "teams", "111"))], Remaining(store));
+    }
+
+    [Fact]
+    public void Forgetting_a_survey_respondent_erases_their_thumbs_and_their_answers_and_keeps_the_survey()
+    {
+        var store = StoreWithVotes();
+        var respondent = UserIds.Hash(Salt, "survey", "browser-9");
+        var surveys = new SqliteSurveyStore(SqliteDatabase.Open(store));
+        surveys.Create(new Survey("sv-1", "an-1", "rec-1", "pilot", Noon, [1, 2, 3]));
+        surveys.Record(new SurveyAnswer("sv-1", respondent, "Calm", "lovely", Noon, Noon));
+        surveys.Record(new SurveyAnswer("sv-1", UserIds.Hash(Salt, "survey", "browser-10"), "Sad", null, Noon, Noon));
+        new SqliteFeedbackStore(SqliteDatabase.Open(store)).Record(new FeedbackVote("rec-1", "a", respondent, Vote.Down, "survey", "pilot", Noon, Noon));
+
+        var result = CliRunner.RunWith(new Dictionary<string, string> { ["IMAGETOMUSIC_USER_SALT"] = Salt }, "forget", "--user", "survey:browser-9", "--store", store);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal($"erased 1 vote and 1 survey answer of user survey:browser-9 from {store}", result.Stdout.Trim());
+        Assert.Equal("Sad", Assert.Single(surveys.Answers()).Mood);
+        Assert.DoesNotContain(Remaining(store), v => v.UserHash == respondent);
+        Assert.NotNull(surveys.Find("sv-1"));
     }
 
     [Fact]

@@ -11,10 +11,10 @@ internal static class ForgetCommand
     public static Command Create()
     {
         var community = new Option<string?>("--community") { Description = "Erase every vote made in this Discord guild, Teams team or API client (its id)." };
-        var user = new Option<string?>("--user") { Description = "Erase every vote by this person, given as PLATFORM:ID (for example discord:80351110224678912)." };
+        var user = new Option<string?>("--user") { Description = "Erase every vote and survey answer by this person, given as PLATFORM:ID (for example discord:80351110224678912, or survey:ID for a survey respondent)." };
         var store = CommonOptions.Store();
         var command = new Command("forget",
-            "Erase feedback: all votes of one community, or of one user (their id is hashed with this store's salt, " +
+            "Erase feedback: all votes of one community, or all votes and survey answers of one user (their id is hashed with this store's salt, " +
             "$IMAGETOMUSIC_USER_SALT or the user-salt file beside the store, to find the stored votes).")
             { community, user, store };
         command.SetAction(result => Failures.Guard(() =>
@@ -22,15 +22,25 @@ internal static class ForgetCommand
             var (communityId, userId) = (result.GetValue(community), result.GetValue(user));
             if ((communityId is null) == (userId is null)) throw new ArgumentException("Give exactly one of --community ID or --user PLATFORM:ID.");
             var storePath = StoreLocation.Resolve(result.GetValue(store));
-            var feedback = new SqliteFeedbackStore(SqliteDatabase.Open(storePath));
-            var erased = communityId is not null
-                ? feedback.EraseCommunity(communityId)
-                : feedback.EraseUser(HashOf(userId!, Path.GetDirectoryName(storePath)!));
-            Console.WriteLine($"erased {erased} vote{(erased == 1 ? "" : "s")} of {(communityId is not null ? $"community {communityId}" : $"user {userId}")} from {storePath}");
+            var database = SqliteDatabase.Open(storePath);
+            var feedback = new SqliteFeedbackStore(database);
+            if (communityId is not null)
+            {
+                var erased = feedback.EraseCommunity(communityId);
+                Console.WriteLine($"erased {Count(erased, "vote")} of community {communityId} from {storePath}");
+            }
+            else
+            {
+                var hash = HashOf(userId!, Path.GetDirectoryName(storePath)!);
+                var (votes, answers) = (feedback.EraseUser(hash), new SqliteSurveyStore(database).EraseRespondent(hash));
+                Console.WriteLine($"erased {Count(votes, "vote")} and {Count(answers, "survey answer")} of user {userId} from {storePath}");
+            }
             return 0;
         }));
         return command;
     }
+
+    private static string Count(int n, string what) => $"{n} {what}{(n == 1 ? "" : "s")}";
 
     private static string HashOf(string platformAndId, string home)
     {

@@ -1,10 +1,7 @@
 using System.CommandLine;
 using ImageToMusic.Engine;
 using ImageToMusic.Engine.Imaging;
-using ImageToMusic.Engine.Music;
 using ImageToMusic.Engine.Music.Matching;
-using ImageToMusic.Engine.Storage;
-using ImageToMusic.Engine.Storage.Sqlite;
 
 namespace ImageToMusic.Cli.Commands;
 
@@ -34,15 +31,9 @@ internal static class SuggestCommand
                 MinTempo = result.GetValue(minTempo), MaxTempo = result.GetValue(maxTempo),
             };
             options.Validate();
-            var storePath = StoreLocation.Resolve(result.GetValue(store));
-            var database = SqliteDatabase.Open(storePath);
-            var tracks = new SqliteCatalogStore(database).LoadAll();
-            if (tracks.Count == 0) throw CommonOptions.EmptyCatalog(storePath, result.GetValue(store));
-            var modelFolder = result.GetValue(models);
-            var index = CatalogIndex.Build(tracks, TrackMoodModelFile.Load(Path.Combine(ModelLocation.Resolve(modelFolder), TrackMoodModel.DefaultFileName)));
             var imageLimits = limits.Read(result);
-            using var analyzer = MoodAnalyzer.Open(new MoodAnalyzerOptions { ModelFolder = modelFolder, Limits = imageLimits });
-            var recommender = new Recommender(analyzer, index, new SqliteAnalysisStore(database));
+            using var local = LocalRecommender.Open(result.GetValue(store), result.GetValue(models), imageLimits);
+            var recommender = local.Recommender;
 
             var outcomes = result.GetValue(images)!.Select(file => Suggest(recommender, file.FullName, imageLimits, options)).ToList();
             if (result.GetValue(json)) Output.WriteJson(outcomes.Count == 1 ? outcomes[0] : new { results = outcomes });
