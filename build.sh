@@ -18,12 +18,14 @@ step() { printf '\n==> %s\n' "$*"; }
 done_() { printf '    %s\n' "$*"; }
 sudo_() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
-step "System packages (python3-onnx, python3-numpy: weight conversion; imagemagick: test fixtures; chromium: browser tests)"
+step "System packages (python3-onnx, python3-numpy: weight conversion; imagemagick: test fixtures; chromium, emoji font: browser tests)"
 missing=()
 /usr/bin/python3 -c 'import onnx, numpy' 2>/dev/null || missing+=(python3-onnx python3-numpy)
 command -v convert >/dev/null || missing+=(imagemagick)
 # The web tests drive this Chromium through Playwright's bundled driver; Playwright cannot download browsers here.
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+# The pages' 👍/👎 render as empty boxes in the screenshots without a colour emoji font.
+[ -f /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ] || missing+=(fonts-noto-color-emoji)
 command -v node >/dev/null || missing+=(nodejs npm)
 if [ ${#missing[@]} -gt 0 ]; then
   done_ "installing ${missing[*]}"
