@@ -2,6 +2,7 @@ using ImageToMusic.Engine;
 using ImageToMusic.Engine.Imaging;
 using ImageToMusic.Engine.Music;
 using ImageToMusic.Engine.Music.Matching;
+using ImageToMusic.Engine.Music.Personalisation;
 using ImageToMusic.Engine.Storage;
 using ImageToMusic.Engine.Storage.Sqlite;
 
@@ -28,7 +29,8 @@ internal sealed class LocalRecommender : IDisposable
         if (tracks.Count == 0) throw CommonOptions.EmptyCatalog(storePath, storeOption);
         var index = CatalogIndex.Build(tracks, TrackMoodModelFile.Load(Path.Combine(ModelLocation.Resolve(modelFolder), TrackMoodModel.DefaultFileName)));
         var analyzer = MoodAnalyzer.Open(new MoodAnalyzerOptions { ModelFolder = modelFolder, Limits = limits });
-        return new LocalRecommender(database, new Recommender(analyzer, index, new SqliteAnalysisStore(database)));
+        var tastes = new CommunityTastes(new SqliteFeedbackStore(database), index);
+        return new LocalRecommender(database, new Recommender(analyzer, index, new SqliteAnalysisStore(database), tastes: tastes));
     }
 
     public void Dispose() => Recommender.Analyzer.Dispose();

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using ImageToMusic.Engine.Music.Matching;
+using ImageToMusic.Engine.Music.Personalisation;
 using ImageToMusic.Engine.Storage;
 
 namespace ImageToMusic.Engine;
@@ -16,21 +17,27 @@ public sealed record Recommendation(
 /// The whole corridor for one photo: analyse, rank the catalog, record both under fresh ids. Every door
 /// (CLI, local server, function app, bots) calls this and only formats what comes back. Thread-safe.
 /// </summary>
-public sealed class Recommender(MoodAnalyzer analyzer, CatalogIndex catalog, IAnalysisStore store, TimeProvider? clock = null)
+/// <param name="tastes">What each community likes; without it every ranking is the global one.</param>
+public sealed class Recommender(MoodAnalyzer analyzer, CatalogIndex catalog, IAnalysisStore store, TimeProvider? clock = null, CommunityTastes? tastes = null)
 {
     private readonly TimeProvider clock = clock ?? TimeProvider.System;
 
     public MoodAnalyzer Analyzer => analyzer;
     public CatalogIndex Catalog => catalog;
 
+    /// <summary>The options with the community's preferences added (unchanged without a community or tastes).</summary>
+    public MatchOptions ForCommunity(MatchOptions options, string? community) =>
+        tastes is null || string.IsNullOrWhiteSpace(community) ? options : options with { Preferences = tastes.For(community) };
+
     /// <param name="source">Where the photo came from (file name, blob, URL), kept with the analysis.</param>
     /// <param name="ids">Ids to store under instead of fresh ones: work that may be delivered twice passes
     /// <see cref="RecordIds.AnalysisIdFor"/>'s, so the second delivery writes nothing new.</param>
     /// <param name="sourceVersion">Which version of the source this is (a blob's ETag), kept with the analysis.</param>
+    /// <param name="community">Who asks (a Discord guild, Teams team, API client): ranks with what it has shown it likes.</param>
     public Recommendation Recommend(ReadOnlySpan<byte> photo, string source, MatchOptions? options = null,
-        (string Analysis, string Recommendation)? ids = null, string? sourceVersion = null)
+        (string Analysis, string Recommendation)? ids = null, string? sourceVersion = null, string? community = null)
     {
-        options ??= new MatchOptions();
+        options = ForCommunity(options ?? new MatchOptions(), community);
         options.Validate();
         if (catalog.Count == 0) throw new InvalidOperationException("The catalog is empty; import one first.");
         var analysis = analyzer.Analyze(photo);

@@ -24,17 +24,18 @@ public sealed class SoundtrackCommand(Recommender recommender, AttachmentDownloa
         if (attachment is null) return InteractionResponse.Private("That message has no image attached; use this on a message with a photo.");
 
         var source = $"discord:{interaction.GuildId ?? "dm"}/{interaction.ChannelId}/{attachment.Id}";
-        work.Start($"Discord soundtrack for {source}", () => ReplyAsync(applicationId, token, attachment, source));
+        work.Start($"Discord soundtrack for {source}", () => ReplyAsync(applicationId, token, attachment, source, interaction.GuildId));
         return InteractionResponse.DeferredMessage;
     }
 
-    private async Task ReplyAsync(string applicationId, string token, Attachment attachment, string source)
+    /// <param name="guild">The server the photo was posted in: its members' thumbs shape the ranking (none in direct messages).</param>
+    private async Task ReplyAsync(string applicationId, string token, Attachment attachment, string source, string? guild)
     {
         DiscordMessage message;
         try
         {
             var photo = await downloads.ReadAsync(attachment, CancellationToken.None);
-            message = SoundtrackMessage.For(recommender.Recommend(photo, source));
+            message = SoundtrackMessage.For(recommender.Recommend(photo, source, community: guild));
         }
         catch (Exception e) when (e is ImageRejectedException or AttachmentUnavailableException)
         {

@@ -53,7 +53,7 @@ public sealed class TeamsBot(Recommender recommender, IAnalysisStore analyses, I
         try
         {
             var photo = await connector.DownloadAsync(activity, url, limits.MaxBytes, cancellation);
-            var recommendation = recommender.Recommend(photo, source);
+            var recommendation = recommender.Recommend(photo, source, community: CommunityOf(activity));
             return Reply(activity, null, CardFor(recommendation.RecommendationId));
         }
         catch (ImageRejectedException e)

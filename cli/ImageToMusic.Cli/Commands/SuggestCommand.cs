@@ -16,12 +16,13 @@ internal static class SuggestCommand
         var noExplicit = new Option<bool>("--no-explicit") { Description = "Leave out tracks marked explicit." };
         var minTempo = new Option<double?>("--min-tempo") { Description = "Slowest tempo allowed, in BPM." };
         var maxTempo = new Option<double?>("--max-tempo") { Description = "Fastest tempo allowed, in BPM." };
+        var community = new Option<string?>("--community") { Description = "Rank with what this community (a Discord guild, Teams team or API client id) has shown it likes in the store's votes." };
         var store = CommonOptions.Store();
         var models = CommonOptions.Models();
         var json = CommonOptions.Json();
         var limits = CommonOptions.Limits();
         var command = new Command("suggest", "Suggest music for photos: the mood of each photo and the tracks from the catalog that fit it, each with a reason.")
-            { images, top, genre, noExplicit, minTempo, maxTempo, store, models, json };
+            { images, top, genre, noExplicit, minTempo, maxTempo, community, store, models, json };
         limits.AddTo(command);
         command.SetAction(result => Failures.Guard(() =>
         {
@@ -35,6 +36,7 @@ internal static class SuggestCommand
             using var local = LocalRecommender.Open(result.GetValue(store), result.GetValue(models), imageLimits);
             var recommender = local.Recommender;
 
+            options = recommender.ForCommunity(options, result.GetValue(community));
             var outcomes = result.GetValue(images)!.Select(file => Suggest(recommender, file.FullName, imageLimits, options)).ToList();
             if (result.GetValue(json)) Output.WriteJson(outcomes.Count == 1 ? outcomes[0] : new { results = outcomes });
             else foreach (var outcome in outcomes) WriteText(outcome);

@@ -13,6 +13,9 @@ public interface IFeedbackStore
     /// <summary>Every vote on one recommendation, oldest first.</summary>
     IReadOnlyList<FeedbackVote> ForRecommendation(string recommendationId);
 
+    /// <summary>Every vote made in one community (a Discord guild, Teams team or API client), oldest first: what its tastes are learnt from.</summary>
+    IReadOnlyList<FeedbackVote> ForCommunity(string community);
+
     /// <summary>
     /// Every vote whose current value was cast at or after <paramref name="since"/> (its UpdatedAt; all votes when
     /// null), oldest UpdatedAt first. For reports, which read the whole store.

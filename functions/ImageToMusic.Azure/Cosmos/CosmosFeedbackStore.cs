@@ -47,6 +47,13 @@ public sealed class CosmosFeedbackStore(Container container) : IFeedbackStore
             .OrderBy(v => v.CreatedAt).ThenBy(v => v.Id, StringComparer.Ordinal)
             .ToList();
 
+    /// <summary>A cross-partition query (a community's votes span many recommendations); its callers cache the result.</summary>
+    public IReadOnlyList<FeedbackVote> ForCommunity(string community) =>
+        CosmosQueries.ReadAll<FeedbackVote>(container,
+                new QueryDefinition("SELECT * FROM c WHERE c.community = @community").WithParameter("@community", community))
+            .OrderBy(v => v.CreatedAt).ThenBy(v => v.Id, StringComparer.Ordinal)
+            .ToList();
+
     /// <summary>
     /// A cross-partition query, paged by continuation. Dates are stored as ISO text with the writer's offset, so the
     /// text only orders instants within a few hours: the query keeps everything whose clock time is within 14 hours

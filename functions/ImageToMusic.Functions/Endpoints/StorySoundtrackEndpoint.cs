@@ -17,7 +17,8 @@ namespace ImageToMusic.Functions.Endpoints;
 public static class StorySoundtrackEndpoint
 {
     public sealed record StoryRequest(
-        IReadOnlyList<ImageReference>? Images, string? Mode, double? TargetDurationSeconds, string? Genre, bool? ExcludeExplicit, double? MinTempo, double? MaxTempo);
+        IReadOnlyList<ImageReference>? Images, string? Mode, double? TargetDurationSeconds, string? Genre, bool? ExcludeExplicit, double? MinTempo, double? MaxTempo,
+        string? Community);
 
     public sealed record StoryImageJson(int Index, string Source, string AnalysisId, string? RecommendationId, MoodSummaryJson Mood, IReadOnlyList<PaletteColour> Palette);
 
@@ -31,10 +32,11 @@ public static class StorySoundtrackEndpoint
 
     public static async Task<IResult> Handle(HttpRequest request, Backend backend, StoryImages images, TimeProvider clock, CancellationToken cancellation)
     {
-        var (photos, options) = request.HasFormContentType
+        var (photos, options, community) = request.HasFormContentType
             ? await FromFormAsync(request, images, cancellation)
             : await FromJsonAsync(request, images, cancellation);
-        return Soundtrack(photos, options, backend, clock);
+        // The API client's community ranks with what its thumbs (POST /api/feedback with that community) have taught.
+        return Soundtrack(photos, options with { Filters = backend.Recommender.ForCommunity(options.Filters, community) }, backend, clock);
     }
 
     /// <summary>
@@ -45,7 +47,7 @@ public static class StorySoundtrackEndpoint
     {
         if (!request.HasFormContentType)
             throw new ApiProblem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send the photos as multipart/form-data.");
-        var (photos, options) = await FromFormAsync(request, images, cancellation);
+        var (photos, options, _) = await FromFormAsync(request, images, cancellation);
         return Soundtrack(photos, options, backend, clock);
     }
 
@@ -108,7 +110,7 @@ public static class StorySoundtrackEndpoint
         return ids;
     }
 
-    private static async Task<(IReadOnlyList<StoryPhoto>, StoryOptions)> FromFormAsync(HttpRequest request, StoryImages images, CancellationToken cancellation)
+    private static async Task<(IReadOnlyList<StoryPhoto>, StoryOptions, string? Community)> FromFormAsync(HttpRequest request, StoryImages images, CancellationToken cancellation)
     {
         var form = await request.ReadFormAsync(cancellation);
         string? Field(string name) => form.TryGetValue(name, out var v) && v.Count > 0 && !string.IsNullOrWhiteSpace(v[0]) ? v[0] : null;
@@ -116,16 +118,16 @@ public static class StorySoundtrackEndpoint
             Field("exclude_explicit") is { } e ? bool.TryParse(e, out var b) ? b : throw ApiProblem.BadRequest($"exclude_explicit must be true or false (got \"{e}\").") : null,
             Number(Field("min_tempo"), "min_tempo"), Number(Field("max_tempo"), "max_tempo"));
         Check(options, form.Files.Count);
-        return (await images.FromFormAsync(form.Files, cancellation), options);
+        return (await images.FromFormAsync(form.Files, cancellation), options, Field("community"));
     }
 
-    private static async Task<(IReadOnlyList<StoryPhoto>, StoryOptions)> FromJsonAsync(HttpRequest request, StoryImages images, CancellationToken cancellation)
+    private static async Task<(IReadOnlyList<StoryPhoto>, StoryOptions, string? Community)> FromJsonAsync(HttpRequest request, StoryImages images, CancellationToken cancellation)
     {
         var body = await RequestJson.ReadAsync<StoryRequest>(request, cancellation);
         var options = Options(body.Mode, body.TargetDurationSeconds, body.Genre, body.ExcludeExplicit, body.MinTempo, body.MaxTempo);
         var references = body.Images ?? throw ApiProblem.BadRequest("images is required: 1 to 20 of {\"blob\": name} or {\"url\": \"https://…\"}.");
         Check(options, references.Count);
-        return (await images.FromReferencesAsync(references, cancellation), options);
+        return (await images.FromReferencesAsync(references, cancellation), options, body.Community);
     }
 
     /// <summary>Options and photo count are checked before any photo is fetched or analysed.</summary>

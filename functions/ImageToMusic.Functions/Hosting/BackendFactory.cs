@@ -8,6 +8,7 @@ using ImageToMusic.Engine;
 using ImageToMusic.Engine.Feedback;
 using ImageToMusic.Engine.Music;
 using ImageToMusic.Engine.Music.Matching;
+using ImageToMusic.Engine.Music.Personalisation;
 using ImageToMusic.Engine.Storage;
 using ImageToMusic.Engine.Storage.Sqlite;
 using ImageToMusic.Engine.Surveys;
@@ -24,13 +25,15 @@ public static class BackendFactory
     public static Backend Create(Func<string, string?> setting)
     {
         var salt = Required(setting, AppSettings.UserSalt);
-        var (catalog, analyses, feedback, surveys, owned) = Stores(setting);
+        var (catalog, analyses, storedFeedback, surveys, owned) = Stores(setting);
         var uploads = Uploads(setting);
         var tracks = catalog.LoadAll();
         var modelFolder = ModelLocation.Resolve(setting(AppSettings.ModelFolder));
         var index = CatalogIndex.Build(tracks, TrackMoodModelFile.Load(Path.Combine(modelFolder, TrackMoodModel.DefaultFileName)));
         var analyzer = MoodAnalyzer.Open(new MoodAnalyzerOptions { ModelFolder = modelFolder });
-        var recommender = new Recommender(analyzer, index, analyses);
+        var tastes = new CommunityTastes(storedFeedback, index);
+        var feedback = new RelearningFeedbackStore(storedFeedback, tastes);
+        var recommender = new Recommender(analyzer, index, analyses, tastes: tastes);
         return new Backend(recommender, analyses, feedback, new SurveyService(recommender, surveys, analyses, feedback, salt), surveys, uploads, salt,
             DiscordOptions.From(setting), owned);
     }

@@ -101,4 +101,18 @@ public abstract class FeedbackStoreContract
         Assert.Equal(0, store.EraseCommunity("guild-1"));
         Assert.Equal(0, store.EraseUser("u-unknown"));
     }
+
+    [Fact]
+    public void A_communitys_votes_across_recommendations_come_back_oldest_first_and_nobody_elses()
+    {
+        var store = NewStore();
+        store.Record(Vote("rec-2", "sp-9", "u-2", Engine.Feedback.Vote.Down, Noon.AddMinutes(1)));
+        store.Record(Vote("rec-1", "sp-1", "u-1", Engine.Feedback.Vote.Up, Noon));
+        store.Record(Vote("rec-1", "sp-2", "u-1", Engine.Feedback.Vote.Up, Noon) with { Community = "guild-2" });
+        store.Record(Vote("rec-3", "sp-1", "u-3", Engine.Feedback.Vote.Up, Noon) with { Community = null });
+
+        Assert.Equal([("rec-1", "sp-1"), ("rec-2", "sp-9")], store.ForCommunity("guild-1").Select(v => (v.RecommendationId, v.TrackId)));
+        Assert.Single(store.ForCommunity("guild-2"));
+        Assert.Empty(store.ForCommunity("guild-3"));
+    }
 }

@@ -40,6 +40,12 @@ public sealed class SqliteFeedbackStore(SqliteDatabase database) : IFeedbackStor
         return Read(connection, null, "recommendation_id = $key", recommendationId);
     }
 
+    public IReadOnlyList<FeedbackVote> ForCommunity(string community)
+    {
+        using var connection = database.Connect();
+        return Read(connection, null, "community = $key", community);
+    }
+
     /// <summary>Timestamps are fixed-width UTC text (<see cref="SqliteTimestamps"/>), so comparing the text compares the instants.</summary>
     public IReadOnlyList<FeedbackVote> All(DateTimeOffset? since = null)
     {
