@@ -2,6 +2,7 @@ using System.Text.Json;
 using ImageToMusic.Engine.Feedback;
 using ImageToMusic.Engine.Storage;
 using ImageToMusic.Engine.Storage.Sqlite;
+using ImageToMusic.Engine.Surveys;
 using ImageToMusic.Engine.Vision;
 
 namespace ImageToMusic.Cli.Tests;
@@ -140,5 +141,33 @@ public class ReportCommandTests
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("error: Give either --json or --html, not both.", result.Stderr);
+    }
+
+    /// <summary>Three survey answers: two on the Happy photo (chose Happy, Calm), one on the Sad photo (Sad), one "not sure" that does not count.</summary>
+    private static void AnswerSurveys(string path)
+    {
+        var surveys = new SqliteSurveyStore(SqliteDatabase.Open(path));
+        surveys.Create(new Survey("sv-1", "an-rec-1", "rec-1", "pilot", June1, [1]));
+        surveys.Create(new Survey("sv-2", "an-rec-2", "rec-2", "pilot", June1, [1]));
+        foreach (var (survey, respondent, mood) in new[] { ("sv-1", "r1", "Happy"), ("sv-1", "r2", "Calm"), ("sv-2", "r1", "Sad"), ("sv-2", "r2", (string?)null) })
+            surveys.Record(new SurveyAnswer(survey, respondent, mood, null, June1, June1));
+    }
+
+    [Fact]
+    public void Survey_answers_give_the_mood_confusion_in_json_and_text()
+    {
+        var store = StoreWithVotes();
+        AnswerSurveys(store);
+
+        var json = CliRunner.Run("report", "--json", "--store", store);
+        var text = CliRunner.Run("report", "--store", store);
+
+        var confusion = JsonDocument.Parse(json.Stdout).RootElement.GetProperty("mood_confusion");
+        Assert.Equal(["Happy", "Sad", "Energetic", "Calm"], confusion.GetProperty("words").EnumerateArray().Select(w => w.GetString()));
+        Assert.Equal([[1, 0, 0, 1], [0, 1, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]],
+            confusion.GetProperty("counts").EnumerateArray().Select(r => r.EnumerateArray().Select(n => n.GetInt32()).ToArray()).ToArray());
+        Assert.Equal((2, 3), Counts(confusion.GetProperty("agreement")));
+        Assert.Contains("Respondents chose the predicted mood in 2 of 3 answers (66.7%", text.Stdout);
+        Assert.Matches(@"Happy\s+\*1\s+0\s+0\s+1", text.Stdout);
     }
 }
