@@ -95,6 +95,7 @@ public static class FunctionApp
                 // Neither platform can send our key: /api/messages is authenticated by the Bot Connector's JWT,
                 // the Discord interactions endpoint by Discord's Ed25519 signature.
                 if (IsOpenToAll(context) || IsFromPlatform(context) || check.Allows(context.Request)) await next(context);
+                else if (context.Request.Path.StartsWithSegments(DashboardPage.Path)) await DashboardPage.NeedsKey().ExecuteAsync(context);
                 else await new ApiProblem(StatusCodes.Status401Unauthorized, "Unauthorized", $"Send the API key in the {ApiKeyCheck.Header} header.").ToResult().ExecuteAsync(context);
             });
         }

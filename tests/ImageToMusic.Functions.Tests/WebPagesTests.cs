@@ -71,6 +71,9 @@ public sealed class WebPagesTests : IAsyncLifetime
         var with = await anonymous.GetAsync($"/dashboard?code={RunningApp.ApiKey}");
 
         Assert.Equal(HttpStatusCode.Unauthorized, without.StatusCode);
+        // A person who followed a link is told how to get in, in a page rather than problem JSON.
+        Assert.Equal("text/html", without.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("The dashboard needs the API key", await without.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, with.StatusCode);
         Assert.Equal("text/html", with.Content.Headers.ContentType?.MediaType);
         Assert.Contains($"href=\"/api/feedback.csv?code={RunningApp.ApiKey}\"", await with.Content.ReadAsStringAsync());

@@ -24,4 +24,19 @@ public static class DashboardPage
         headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; frame-ancestors 'none'";
         return Results.Content(FeedbackReportHtml.Render(view, new FeedbackReportHtml.PageLinks("/", csv)), "text/html; charset=utf-8");
     }
+
+    /// <summary>What a person who followed a link to the dashboard without the key sees: a page saying how to open it, not JSON.</summary>
+    public static IResult NeedsKey() => Results.Content("""
+        <!doctype html>
+        <html lang="en">
+        <head><meta charset="utf-8"><title>ImageToMusic dashboard: key needed</title></head>
+        <body>
+        <main>
+        <h1>The dashboard needs the API key</h1>
+        <p>Open <code>/dashboard?code=KEY</code> with the app's API key: <code>imagetomusic serve</code> prints the whole address,
+        and on Azure the key is a function key of the app. <a href="/">Back to the home page</a>.</p>
+        </main>
+        </body>
+        </html>
+        """, "text/html; charset=utf-8", statusCode: StatusCodes.Status401Unauthorized);
 }
