@@ -34,6 +34,34 @@ public sealed class HomePageTests
     }
 
     [Emotion6Fact]
+    public async Task Dropping_a_photo_on_the_page_analyses_it_like_picking_one()
+    {
+        await using var app = await RunningApp.StartAsync();
+        await using var browser = await BrowserSession.StartAsync(app.BaseAddress);
+        var page = browser.Page;
+        await page.GotoAsync("/");
+
+        // What a drag from the desktop delivers: a drop event whose DataTransfer holds the file.
+        var bytes = Convert.ToBase64String(await File.ReadAllBytesAsync(Photo("sadness/2.jpg")));
+        var dataTransfer = await page.EvaluateHandleAsync("""
+            base64 => {
+              const transfer = new DataTransfer();
+              const bytes = Uint8Array.from(atob(base64), c => c.charCodeAt(0));
+              transfer.items.add(new File([bytes], "2.jpg", { type: "image/jpeg" }));
+              return transfer;
+            }
+            """, bytes);
+        await page.DispatchEventAsync("#one-form", "drop", new Dictionary<string, object> { ["dataTransfer"] = dataTransfer });
+
+        var tracks = page.Locator("#tracks > li");
+        await Assertions.Expect(tracks).ToHaveCountAsync(5);
+        await Assertions.Expect(page.Locator("#palette li").First).ToBeVisibleAsync();
+        Assert.False(string.IsNullOrEmpty(await tracks.First.GetAttributeAsync("data-track-id")));
+        await browser.ScreenshotAsync("home-dropped");
+        browser.AssertPagesRanCleanly();
+    }
+
+    [Emotion6Fact]
     public async Task Story_mode_makes_one_soundtrack_for_three_photos_with_each_photos_mood_and_palette()
     {
         await using var app = await RunningApp.StartAsync();
