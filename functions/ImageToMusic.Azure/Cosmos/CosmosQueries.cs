@@ -1,3 +1,4 @@
+using ImageToMusic.Engine.Feedback;
 using Microsoft.Azure.Cosmos;
 
 namespace ImageToMusic.Azure.Cosmos;
@@ -46,6 +47,55 @@ internal static class CosmosQueries
         catch (CosmosException e) when (e.StatusCode == System.Net.HttpStatusCode.Conflict)
         {
             // Stored by an earlier delivery (or a concurrent one): stored records are never rewritten.
+        }
+    }
+
+    /// <summary>
+    /// Deletes each item in its own partition (Cosmos deletes one item at a time across partitions); returns how many
+    /// it deleted. An item already gone, erased by a concurrent call, is not counted.
+    /// </summary>
+    public static int DeleteEach(Container container, IEnumerable<(string Id, string PartitionKey)> items)
+    {
+        var deleted = 0;
+        foreach (var (id, partitionKey) in items)
+        {
+            using var response = container.DeleteItemStreamAsync(id, new PartitionKey(partitionKey)).GetAwaiter().GetResult();
+            if (response.StatusCode == System.Net.HttpStatusCode.NotFound) continue; // erased meanwhile by another call, which counts it
+            response.EnsureSuccessStatusCode();
+            deleted++;
+        }
+        return deleted;
+    }
+
+    /// <summary>
+    /// Stores <paramref name="latest"/> as the one item under its id, with optimistic concurrency: read, then create
+    /// (refused with 409 if another call created it first) or replace only if the item is still the one read (412
+    /// otherwise). Either refusal means another call got there first, so it starts over from a fresh read: one item
+    /// survives and every call decides from the newest. <paramref name="same"/> says the stored item already says
+    /// this (nothing written); <paramref name="replacing"/> makes the replacement from the stored item (to keep when
+    /// it was first written).
+    /// </summary>
+    public static FeedbackOutcome RecordLatest<T>(Container container, string id, PartitionKey partition, T latest, Func<T, bool> same, Func<T, T> replacing)
+    {
+        while (true)
+        {
+            var stored = Find<T>(container, id, partition);
+            try
+            {
+                if (stored is null)
+                {
+                    container.CreateItemAsync(latest, partition).GetAwaiter().GetResult();
+                    return FeedbackOutcome.Created;
+                }
+                if (same(stored.Resource))
+                    return FeedbackOutcome.Unchanged;
+                container.ReplaceItemAsync(replacing(stored.Resource), id, partition, new ItemRequestOptions { IfMatchEtag = stored.ETag }).GetAwaiter().GetResult();
+                return FeedbackOutcome.Changed;
+            }
+            catch (CosmosException e) when (e.StatusCode is System.Net.HttpStatusCode.Conflict or System.Net.HttpStatusCode.PreconditionFailed)
+            {
+                // Another call wrote first: decide again from what it stored.
+            }
         }
     }
 }

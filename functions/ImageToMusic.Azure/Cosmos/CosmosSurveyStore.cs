@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using ImageToMusic.Engine.Feedback;
 using ImageToMusic.Engine.Surveys;
 using Microsoft.Azure.Cosmos;
@@ -22,33 +21,11 @@ public sealed class CosmosSurveyStore(Container container) : ISurveyStore
         ? document.ToSurvey()
         : null;
 
-    /// <summary>Optimistic concurrency as for votes (<see cref="CosmosFeedbackStore.Record"/>): one answer document survives.</summary>
-    public FeedbackOutcome Record(SurveyAnswer answer)
-    {
-        var partition = new PartitionKey(answer.SurveyId);
-        var id = AnswerDocument.IdOf(answer.RespondentHash);
-        while (true)
-        {
-            var stored = CosmosQueries.Find<AnswerDocument>(container, id, partition);
-            try
-            {
-                if (stored is null)
-                {
-                    container.CreateItemAsync(AnswerDocument.From(answer), partition).GetAwaiter().GetResult();
-                    return FeedbackOutcome.Created;
-                }
-                if (stored.Resource.Mood == answer.Mood && stored.Resource.Comment == answer.Comment)
-                    return FeedbackOutcome.Unchanged;
-                container.ReplaceItemAsync(AnswerDocument.From(answer with { CreatedAt = stored.Resource.CreatedAt }), id, partition,
-                    new ItemRequestOptions { IfMatchEtag = stored.ETag }).GetAwaiter().GetResult();
-                return FeedbackOutcome.Changed;
-            }
-            catch (CosmosException e) when (e.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.PreconditionFailed)
-            {
-                // Another call wrote first: decide again from what it stored.
-            }
-        }
-    }
+    /// <summary>One answer document per respondent, written like votes (<see cref="CosmosQueries.RecordLatest"/>).</summary>
+    public FeedbackOutcome Record(SurveyAnswer answer) =>
+        CosmosQueries.RecordLatest(container, AnswerDocument.IdOf(answer.RespondentHash), new PartitionKey(answer.SurveyId), AnswerDocument.From(answer),
+            stored => stored.Mood == answer.Mood && stored.Comment == answer.Comment,
+            stored => AnswerDocument.From(answer with { CreatedAt = stored.CreatedAt }));
 
     /// <summary>Cross-partition, with the same 14-hour margin on offset-carrying date text as <see cref="CosmosFeedbackStore.All"/>.</summary>
     public IReadOnlyList<SurveyAnswer> Answers(DateTimeOffset? since = null)
@@ -63,25 +40,10 @@ public sealed class CosmosSurveyStore(Container container) : ISurveyStore
             .ToList();
     }
 
-    public int EraseRespondent(string respondentHash)
-    {
-        var found = CosmosQueries.ReadAll<AnswerDocument>(container,
-            new QueryDefinition("SELECT * FROM c WHERE c.kind = @kind AND c.respondentHash = @hash").WithParameter("@kind", AnswerKind).WithParameter("@hash", respondentHash));
-        var deleted = 0;
-        foreach (var answer in found)
-        {
-            try
-            {
-                container.DeleteItemAsync<AnswerDocument>(answer.Id, new PartitionKey(answer.SurveyId)).GetAwaiter().GetResult();
-                deleted++;
-            }
-            catch (CosmosException e) when (e.StatusCode == HttpStatusCode.NotFound)
-            {
-                // Erased meanwhile by another call, which counts it.
-            }
-        }
-        return deleted;
-    }
+    public int EraseRespondent(string respondentHash) =>
+        CosmosQueries.DeleteEach(container, CosmosQueries.ReadAll<AnswerDocument>(container,
+                new QueryDefinition("SELECT * FROM c WHERE c.kind = @kind AND c.respondentHash = @hash").WithParameter("@kind", AnswerKind).WithParameter("@hash", respondentHash))
+            .Select(a => (a.Id, a.SurveyId)));
 
     private sealed record SurveyDocument(string Id, string SurveyId, string Kind, string AnalysisId, string RecommendationId, string? Batch,
         DateTimeOffset CreatedAt, byte[] Preview)
