@@ -28,7 +28,7 @@ internal static class Failures
         IOException or UnauthorizedAccessException => e.Message,
         InvalidDataException or FormatException => e.Message,
         DllNotFoundException => e.Message,
-        OnnxRuntimeException => $"ONNX Runtime: {e.Message}",
+        Microsoft.ML.OnnxRuntime.OnnxRuntimeException => $"ONNX Runtime: {e.Message}",
         ArgumentException => e.Message,
         InvalidOperationException => e.Message,
         _ => null,

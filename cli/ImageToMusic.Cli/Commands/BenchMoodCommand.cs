@@ -15,7 +15,7 @@ internal static class BenchMoodCommand
     {
         var images = new Option<DirectoryInfo>("--images") { Description = "Folder of photos (searched recursively), e.g. <data>/emotion6/images.", Required = true };
         var count = new Option<int>("--count") { Description = "Photos to use from the folder.", DefaultValueFactory = _ => 300 };
-        var large = new Option<FileInfo?>("--large") { Description = "A large JPEG to time (default: a 4000×3000 JPEG generated with ImageMagick)." };
+        var large = new Option<FileInfo?>("--large") { Description = "A large JPEG to time (default: a 4000×3000 JPEG drawn by libvips from a fixed seed)." };
         var runs = new Option<int>("--runs") { Description = "Timed runs on the large JPEG.", DefaultValueFactory = _ => 30 };
         var models = CommonOptions.Models();
         var json = CommonOptions.Json();
@@ -100,18 +100,14 @@ internal static class BenchMoodCommand
         return [.. files.Select(f => File.ReadAllBytes(f.FullName))];
     }
 
-    /// <summary>A 4000×3000 JPEG (quality 90) of fractal plasma: full of fine detail, so it costs a decoder as much as a camera photo.</summary>
+    /// <summary>A 4000×3000 JPEG (quality 90) of seeded synthetic texture: full of fine detail, so it costs a decoder as much as a camera photo.</summary>
     private static string GenerateLargeJpeg()
     {
-        var path = Path.Combine(Path.GetTempPath(), "imagetomusic-bench-4000x3000.jpg");
+        var path = Path.Combine(Path.GetTempPath(), "imagetomusic-bench-4000x3000-seed7.jpg");
         if (File.Exists(path)) return path;
-        Console.Error.WriteLine($"generating {path} with ImageMagick");
-        var convert = Process.Start(new ProcessStartInfo("convert", ["-size", "4000x3000", "-seed", "7", "plasma:fractal", "-quality", "90", path + ".tmp.jpg"]) { RedirectStandardError = true })
-                      ?? throw new InvalidOperationException("Could not start ImageMagick's convert.");
-        convert.WaitForExit();
-        if (convert.ExitCode != 0)
-            throw new InvalidOperationException($"ImageMagick failed to generate the large JPEG ({convert.StandardError.ReadToEnd().Trim()}); pass --large <jpeg> instead.");
-        File.Move(path + ".tmp.jpg", path, overwrite: true);
+        Console.Error.WriteLine($"generating {path} with libvips");
+        File.WriteAllBytes(path + ".partial", SyntheticPhoto.Jpeg(4000, 3000, seed: 7, quality: 90));
+        File.Move(path + ".partial", path, overwrite: true);
         return path;
     }
 }

@@ -5,7 +5,7 @@ using ImageToMusic.Engine.Imaging;
 namespace ImageToMusic.Engine.Tests.Imaging;
 
 /// <summary>Every bad input ends as one typed rejection with a message a user can act on.</summary>
-public sealed class VipsImageDecoderRejectionTests(ImageMagick magick) : IClassFixture<ImageMagick>
+public sealed class VipsImageDecoderRejectionTests
 {
     private readonly VipsImageDecoder _decoder = new(ImageLimits.Default);
 
@@ -50,7 +50,7 @@ public sealed class VipsImageDecoderRejectionTests(ImageMagick magick) : IClassF
     [InlineData("cut.png", "PNG")]
     public void A_truncated_file_is_corrupt(string file, string format)
     {
-        var whole = magick.Convert(file, "-size", "640x480", "plasma:", "-quality", "90");
+        var whole = TestImages.Encode(TestImages.Textured(640, 480), Path.GetExtension(file)[1..]);
 
         var rejected = Rejected(_decoder, whole[..(whole.Length / 2)], ImageErrorKind.Corrupt);
 
@@ -63,7 +63,7 @@ public sealed class VipsImageDecoderRejectionTests(ImageMagick magick) : IClassF
     [Fact]
     public void A_jpeg_whose_data_makes_libjpeg_warn_still_decodes()
     {
-        var whole = magick.Convert("warned.jpg", "-size", "640x480", "plasma:", "-quality", "90");
+        var whole = TestImages.TexturedJpeg(640, 480);
 
         var intact = _decoder.Decode(whole);
         var warned = _decoder.Decode(HandMadeBytes.WithStrayMarkerInScan(whole));
@@ -74,7 +74,7 @@ public sealed class VipsImageDecoderRejectionTests(ImageMagick magick) : IClassF
     [Fact]
     public void A_png_with_a_bad_checksum_over_intact_data_still_decodes()
     {
-        var whole = magick.Convert("checksum.png", "-size", "320x240", "plasma:");
+        var whole = TestImages.TexturedPng(320, 240);
 
         var intact = _decoder.Decode(whole);
         var damaged = _decoder.Decode(HandMadeBytes.WithBadImageDataChecksum(whole));
@@ -85,7 +85,7 @@ public sealed class VipsImageDecoderRejectionTests(ImageMagick magick) : IClassF
     [Fact]
     public void A_file_cut_inside_its_header_is_corrupt()
     {
-        var whole = magick.Convert("header.png", "-size", "64x64", "xc:red");
+        var whole = TestImages.Png(TestImages.Solid(64, 64, 255, 0, 0));
 
         Rejected(_decoder, whole[..20], ImageErrorKind.Corrupt);
     }
@@ -93,7 +93,7 @@ public sealed class VipsImageDecoderRejectionTests(ImageMagick magick) : IClassF
     [Fact]
     public void A_file_over_the_byte_limit_is_too_large_and_the_message_gives_size_and_limit()
     {
-        var png = magick.Convert("big.png", "-size", "64x64", "plasma:");
+        var png = TestImages.TexturedPng(64, 64);
         var decoder = new VipsImageDecoder(ImageLimits.Default with { MaxBytes = 1_000 });
 
         var rejected = Rejected(decoder, png, ImageErrorKind.TooLarge);
@@ -114,7 +114,7 @@ public sealed class VipsImageDecoderRejectionTests(ImageMagick magick) : IClassF
     [Fact]
     public void A_picture_over_the_pixel_limit_is_too_large_and_the_message_gives_its_dimensions()
     {
-        var png = magick.Convert("wide.png", "-size", "80x50", "xc:red");
+        var png = TestImages.Png(TestImages.Solid(80, 50, 255, 0, 0));
         var decoder = new VipsImageDecoder(ImageLimits.Default with { MaxPixels = 3_999 });
 
         var rejected = Rejected(decoder, png, ImageErrorKind.TooLarge);
@@ -125,7 +125,7 @@ public sealed class VipsImageDecoderRejectionTests(ImageMagick magick) : IClassF
     [Fact]
     public void A_picture_exactly_at_the_pixel_limit_decodes()
     {
-        var png = magick.Convert("exact.png", "-size", "80x50", "xc:red");
+        var png = TestImages.Png(TestImages.Solid(80, 50, 255, 0, 0));
 
         var image = new VipsImageDecoder(ImageLimits.Default with { MaxPixels = 4_000 }).Decode(png);
 

@@ -3,14 +3,14 @@ using ImageToMusic.Engine.Imaging;
 namespace ImageToMusic.Engine.Tests.Imaging;
 
 /// <summary>The JPEG a survey page shows: small, upright, decodable, and with the photo's metadata gone.</summary>
-public sealed class VipsPreviewTests(ImageMagick magick) : IClassFixture<ImageMagick>
+public sealed class VipsPreviewTests
 {
     private readonly VipsImageDecoder _decoder = new(ImageLimits.Default);
 
     [Fact]
     public void A_large_photo_shrinks_to_the_longest_side_keeping_its_shape_and_loses_its_exif()
     {
-        var photo = HandMadeBytes.WithExifOrientation(magick.Convert("wide.jpg", "-size", "1600x1000", "plasma:", "-quality", "90"), 6);
+        var photo = TestImages.JpegWithOrientation(TestImages.Textured(1600, 1000), 6);
         Assert.Contains("Exif", Segments(photo));
 
         var preview = _decoder.Preview(photo, 400);
@@ -26,7 +26,7 @@ public sealed class VipsPreviewTests(ImageMagick magick) : IClassFixture<ImageMa
     [Fact]
     public void A_small_photo_is_never_enlarged_and_transparency_is_flattened()
     {
-        var png = magick.Convert("small.png", "-size", "120x80", "plasma:", "-alpha", "set", "-channel", "A", "-evaluate", "set", "50%");
+        var png = TestImages.Png(TestImages.Textured(120, 80).Bandjoin(128));
         var preview = _decoder.Preview(png, 800);
         Assert.Equal((120, 80), SizeOf(preview));
     }

@@ -1,3 +1,4 @@
+using ImageToMusic.Engine.Imaging;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using ImageToMusic.Engine.Vision.Onnx;
@@ -82,6 +83,8 @@ public sealed class MobileNetConversionTests(ITestOutputHelper log)
         return (outputs, dir);
     }
 
+    private static readonly VipsImageDecoder Decoder = new(ImageLimits.Default);
+
     /// <summary>NHWC float32 RGB in [0, 1], as nsfwjs feeds its model: 8-bit samples / 255.</summary>
     private static float[] LoadPixels()
     {
@@ -91,8 +94,7 @@ public sealed class MobileNetConversionTests(ITestOutputHelper log)
         {
             var file = Path.Combine(TestData.Emotion6Images, Photos[i] + ".jpg");
             Assert.True(File.Exists(file), $"{file} is missing from the Emotion6 folder.");
-            var rgb = ExternalTool.Run("convert", [file, "-resize", $"{Size}x{Size}!", "-depth", "8", "rgb:-"],
-                TimeSpan.FromMinutes(1));
+            var rgb = Decoder.Decode(File.ReadAllBytes(file)).Rgb; // the pixels production feeds the model
             Assert.Equal(perImage, rgb.Length);
             for (var j = 0; j < perImage; j++) pixels[i * perImage + j] = rgb[j] / 255f;
         }

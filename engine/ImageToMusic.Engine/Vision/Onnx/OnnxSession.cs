@@ -1,73 +1,55 @@
 using System.Runtime.InteropServices;
-using System.Text;
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
 
 namespace ImageToMusic.Engine.Vision.Onnx;
 
 /// <summary>
-/// One loaded ONNX model on ONNX Runtime's CPU provider. Run is thread-safe (ORT's Run is, and Dispose waits for
-/// runs in flight before the session is released). Errors from ORT surface as <see cref="OnnxRuntimeException"/>
-/// with ORT's own message.
+/// One loaded ONNX model on ONNX Runtime's CPU provider, reading float32 tensors in and out. Run is thread-safe, and
+/// Dispose waits for runs in flight before the session is released (ONNX Runtime's own Dispose does not). Errors from
+/// ONNX Runtime surface as its <see cref="OnnxRuntimeException"/>, with its own message.
 /// </summary>
-public sealed unsafe class OnnxSession : IDisposable
+public sealed class OnnxSession : IDisposable
 {
-    private const int ExecutionModeSequential = 0; // ORT_SEQUENTIAL
-    private const int OptimizeAll = 99;            // ORT_ENABLE_ALL
+    private readonly InferenceSession _session;
+    // Runs share the read side; Dispose takes the write side, so it waits for them and later runs see it.
+    private readonly ReaderWriterLockSlim _lifetime = new();
+    private bool _disposed;
 
-    private readonly OrtSessionHandle _session;
-
-    /// <summary>Loads <paramref name="modelPath"/>; throws <see cref="OnnxRuntimeException"/> naming the path when ORT
-    /// cannot (missing file, not a model, unsupported operator...).</summary>
+    /// <summary>Loads <paramref name="modelPath"/>; throws <see cref="OnnxRuntimeException"/> naming the path when ONNX
+    /// Runtime cannot (missing file, not a model, unsupported operator...).</summary>
     public OnnxSession(string modelPath, OnnxSessionOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(modelPath);
         options ??= new OnnxSessionOptions();
         ArgumentOutOfRangeException.ThrowIfNegative(options.IntraOpThreads, nameof(options.IntraOpThreads));
 
-        var api = OrtApi.Instance;
-        var env = OrtApi.Env;
-        IntPtr raw;
-        api.Check(api.CreateSessionOptions(&raw));
-        using (var so = new OrtSessionOptionsHandle(raw))
+        using var sessionOptions = new SessionOptions
         {
-            var o = so.DangerousGetHandle();
-            api.Check(api.SetIntraOpNumThreads(o, options.IntraOpThreads));
-            api.Check(api.SetInterOpNumThreads(o, 1));
-            api.Check(api.SetSessionExecutionMode(o, ExecutionModeSequential));
-            api.Check(api.SetSessionGraphOptimizationLevel(o, OptimizeAll));
-
-            IntPtr session;
-            if (OperatingSystem.IsWindows()) // ORTCHAR_T is wchar_t there, char (UTF-8) elsewhere
-                fixed (char* path = modelPath) api.Check(api.CreateSession(env, path, o, &session), modelPath);
-            else
-                fixed (byte* path = Encoding.UTF8.GetBytes(modelPath + "\0")) api.Check(api.CreateSession(env, path, o, &session), modelPath);
-            _session = new OrtSessionHandle(session);
-        }
-
-        try
-        {
-            InputNames = Array.AsReadOnly(ReadNames(api, api.SessionGetInputCount, api.SessionGetInputName));
-            OutputNames = Array.AsReadOnly(ReadNames(api, api.SessionGetOutputCount, api.SessionGetOutputName));
-        }
-        catch
-        {
-            _session.Dispose();
-            throw;
-        }
+            IntraOpNumThreads = options.IntraOpThreads,
+            InterOpNumThreads = 1,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+        };
+        _session = new InferenceSession(modelPath, sessionOptions);
+        InputNames = _session.InputNames.ToArray();
+        OutputNames = _session.OutputNames.ToArray();
     }
 
     public IReadOnlyList<string> InputNames { get; }
     public IReadOnlyList<string> OutputNames { get; }
 
-    /// <summary>The loaded library's version string, e.g. "1.30.0".</summary>
-    public static string RuntimeVersion => OrtApi.Instance.Version;
+    /// <summary>The loaded library's version string, e.g. "1.31.1".</summary>
+    public static string RuntimeVersion => OrtEnv.Instance().GetVersionString();
 
     /// <summary>Runs the model on one float32 input and returns the requested outputs (all when null), keyed by name
     /// in the order asked. Only float32 outputs can be read (others throw <see cref="NotSupportedException"/>).
     /// The input is read in place: <paramref name="data"/> is pinned for the duration of the call, never copied.</summary>
-    public IReadOnlyDictionary<string, OnnxTensor> Run(string inputName, ReadOnlySpan<float> data, ReadOnlySpan<long> shape,
+    public IReadOnlyDictionary<string, OnnxTensor> Run(string inputName, ReadOnlyMemory<float> data, long[] shape,
         IReadOnlyList<string>? outputNames = null)
     {
         ArgumentNullException.ThrowIfNull(inputName);
+        ArgumentNullException.ThrowIfNull(shape);
         long count = 1;
         foreach (var d in shape)
         {
@@ -75,116 +57,51 @@ public sealed unsafe class OnnxSession : IDisposable
             count = checked(count * d);
         }
         if (count != data.Length)
-            throw new ArgumentException($"Shape [{string.Join(", ", shape.ToArray())}] holds {count} values but {data.Length} were given.", nameof(data));
+            throw new ArgumentException($"Shape [{string.Join(", ", shape)}] holds {count} values but {data.Length} were given.", nameof(data));
         var outputs = outputNames ?? OutputNames;
         if (outputs.Distinct().Count() != outputs.Count)
             throw new ArgumentException("An output is requested more than once.", nameof(outputNames));
 
-        // All names, input first, as one buffer of NUL-terminated UTF-8 strings.
-        var offsets = new int[outputs.Count + 1];
-        var length = 0;
-        for (var i = 0; i <= outputs.Count; i++)
-        {
-            offsets[i] = length;
-            length += Encoding.UTF8.GetByteCount(i == 0 ? inputName : outputs[i - 1]) + 1;
-        }
-        var names = new byte[length];
-        for (var i = 0; i <= outputs.Count; i++)
-            Encoding.UTF8.GetBytes(i == 0 ? inputName : outputs[i - 1], names.AsSpan(offsets[i]));
-
-        ObjectDisposedException.ThrowIf(_session.IsClosed, this);
-        var api = OrtApi.Instance;
-        var memory = OrtApi.CpuMemory;
-        var n = outputs.Count;
-        var addedRef = false;
+        _lifetime.EnterReadLock();
         try
         {
-            _session.DangerousAddRef(ref addedRef); // Dispose during this Run defers ReleaseSession until we are done
-            float empty = 0;
-            fixed (float* pinned = data)
-            fixed (long* dims = shape)
-            fixed (byte* pNames = names)
-            {
-                IntPtr raw;
-                api.Check(api.CreateTensorWithDataAsOrtValue(memory.DangerousGetHandle(), pinned != null ? pinned : &empty,
-                    (nuint)data.Length * sizeof(float), dims, (nuint)shape.Length, OrtApi.ElementTypeFloat, &raw));
-                using var input = new OrtValueHandle(raw);
-
-                byte* inName = pNames;
-                var outNames = stackalloc byte*[n];
-                var outValues = stackalloc IntPtr[n];
-                for (var i = 0; i < n; i++) { outNames[i] = pNames + offsets[i + 1]; outValues[i] = IntPtr.Zero; }
-
-                var status = api.Run(_session.DangerousGetHandle(), IntPtr.Zero, &inName, &raw, 1, outNames, (nuint)n, outValues);
-                var owned = new OrtValueHandle[n];
-                for (var i = 0; i < n; i++) owned[i] = new OrtValueHandle(outValues[i]);
-                try
-                {
-                    api.Check(status);
-                    var result = new Dictionary<string, OnnxTensor>(n);
-                    for (var i = 0; i < n; i++) result.Add(outputs[i], ReadFloatTensor(api, outValues[i], outputs[i]));
-                    return result;
-                }
-                finally
-                {
-                    foreach (var value in owned) value.Dispose();
-                }
-            }
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            // ONNX Runtime only reads its inputs; the writable view is what its API asks for.
+            using var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, MemoryMarshal.AsMemory(data), shape);
+            using var runOptions = new RunOptions();
+            using var results = _session.Run(runOptions, [inputName], [input], [.. outputs]);
+            var tensors = new Dictionary<string, OnnxTensor>(outputs.Count);
+            var i = 0;
+            foreach (var value in results) tensors.Add(outputs[i], ReadFloatTensor(value, outputs[i++]));
+            return tensors;
         }
         finally
         {
-            if (addedRef) _session.DangerousRelease();
+            _lifetime.ExitReadLock();
         }
     }
 
-    public void Dispose() => _session.Dispose();
-
-    private static OnnxTensor ReadFloatTensor(OrtApi api, IntPtr value, string name)
+    public void Dispose()
     {
-        IntPtr info;
-        api.Check(api.GetTensorTypeAndShape(value, &info));
+        _lifetime.EnterWriteLock();
         try
         {
-            int type;
-            api.Check(api.GetTensorElementType(info, &type));
-            if (type != OrtApi.ElementTypeFloat)
-                throw new NotSupportedException($"Output '{name}' has ONNX element type {type}, not float32 (1); OnnxSession reads float32 outputs only.");
-            nuint rank, count;
-            api.Check(api.GetDimensionsCount(info, &rank));
-            var shape = new long[(int)rank];
-            fixed (long* dims = shape) api.Check(api.GetDimensions(info, dims, rank));
-            api.Check(api.GetTensorShapeElementCount(info, &count));
-            var data = new float[checked((int)count)];
-            if (data.Length > 0)
-            {
-                void* source;
-                api.Check(api.GetTensorMutableData(value, &source));
-                new ReadOnlySpan<float>(source, data.Length).CopyTo(data);
-            }
-            return new OnnxTensor(data, shape);
+            if (_disposed) return;
+            _disposed = true;
+            _session.Dispose();
         }
         finally
         {
-            api.ReleaseTensorTypeAndShapeInfo(info);
+            _lifetime.ExitWriteLock();
         }
     }
 
-    private string[] ReadNames(OrtApi api, delegate* unmanaged[Cdecl]<IntPtr, nuint*, IntPtr> getCount,
-        delegate* unmanaged[Cdecl]<IntPtr, nuint, IntPtr, byte**, IntPtr> getName)
+    private static OnnxTensor ReadFloatTensor(OrtValue value, string name)
     {
-        var session = _session.DangerousGetHandle();
-        nuint count;
-        IntPtr allocator; // ORT's default CPU allocator: a process-wide singleton, never freed
-        api.Check(getCount(session, &count));
-        api.Check(api.GetAllocatorWithDefaultOptions(&allocator));
-        var names = new string[(int)count];
-        for (nuint i = 0; i < count; i++)
-        {
-            byte* name;
-            api.Check(getName(session, i, allocator, &name));
-            try { names[i] = Marshal.PtrToStringUTF8((IntPtr)name) ?? ""; }
-            finally { api.Check(api.AllocatorFree(allocator, name)); }
-        }
-        return names;
+        var info = value.GetTensorTypeAndShape();
+        if (info.ElementDataType != TensorElementType.Float)
+            throw new NotSupportedException(
+                $"Output '{name}' has ONNX element type {(int)info.ElementDataType} ({info.ElementDataType}), not float32 (1); OnnxSession reads float32 outputs only.");
+        return new OnnxTensor(value.GetTensorDataAsSpan<float>().ToArray(), info.Shape);
     }
 }

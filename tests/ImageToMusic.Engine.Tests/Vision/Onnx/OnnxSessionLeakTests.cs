@@ -1,4 +1,3 @@
-using System.Runtime;
 using ImageToMusic.Engine.Vision.Onnx;
 using Xunit.Abstractions;
 
@@ -40,14 +39,14 @@ public sealed class OnnxSessionLeakTests(OnnxModels models, ITestOutputHelper ou
         var x = Enumerable.Range(0, rows * 4).Select(i => (float)(i % 9 - 4)).ToArray();
         for (var i = 0; i < 100; i++) session.Run("x", x, [rows, 4]); // arena and GC heap reach their steady size
 
-        var before = SettledRss();
+        var before = ResidentMemory.Settled();
         float checksum = 0;
         for (var i = 0; i < runs; i++)
         {
             var result = session.Run("x", x, [rows, 4]);
             checksum += result["doubled"].Data[i % (rows * 4)] + result["sum"].Data[i % rows];
         }
-        var after = SettledRss();
+        var after = ResidentMemory.Settled();
 
         output.WriteLine($"RSS before {before >> 10} KB, after {runs} runs {after >> 10} KB");
         Assert.True(after - before < MarginBytes, $"RSS grew by {(after - before) >> 20} MB over {runs} runs");
@@ -63,9 +62,9 @@ public sealed class OnnxSessionLeakTests(OnnxModels models, ITestOutputHelper ou
         var expected = Wide(x, 1);
         for (var i = 0; i < 20; i++) CreateRunDispose();
 
-        var before = SettledRss();
+        var before = ResidentMemory.Settled();
         for (var i = 0; i < sessions; i++) CreateRunDispose();
-        var after = SettledRss();
+        var after = ResidentMemory.Settled();
 
         output.WriteLine($"RSS before {before >> 10} KB, after {sessions} sessions {after >> 10} KB");
         Assert.True(after - before < MarginBytes, $"RSS grew by {(after - before) >> 20} MB over {sessions} sessions");
@@ -75,17 +74,5 @@ public sealed class OnnxSessionLeakTests(OnnxModels models, ITestOutputHelper ou
             using var session = new OnnxSession(models.Wide);
             Assert.Equal(expected, session.Run("x", x, [1, 256])["y"].Data);
         }
-    }
-
-    private static long SettledRss()
-    {
-        for (var i = 0; i < 3; i++)
-        {
-            GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
-            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
-            GC.WaitForPendingFinalizers();
-        }
-        var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-        return long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0]) * 1024; // "VmRSS:   123456 kB"
     }
 }

@@ -1,4 +1,5 @@
 using ImageToMusic.Engine.Vision.Onnx;
+using Microsoft.ML.OnnxRuntime;
 
 namespace ImageToMusic.Engine.Tests.Vision.Onnx;
 
@@ -28,7 +29,7 @@ public sealed class OnnxSessionTests(OnnxModels models) : IClassFixture<OnnxMode
     {
         using var session = new OnnxSession(models.Linear);
 
-        var y = Assert.Single(session.Run("x", [1f, 2f, 3f], [1, 3]));
+        var y = Assert.Single(session.Run("x", new[] { 1f, 2f, 3f }, [1, 3]));
 
         Assert.Equal("y", y.Key);
         Assert.Equal([1, 2], y.Value.Shape);
@@ -97,7 +98,7 @@ public sealed class OnnxSessionTests(OnnxModels models) : IClassFixture<OnnxMode
         using var session = new OnnxSession(models.Linear);
         float[] buffer = [99f, 99f, 1f, 2f, 3f, -0.5f, 0.25f, 4f, 99f];
 
-        var y = session.Run("x", buffer.AsSpan(2, 6), [2, 3])["y"];
+        var y = session.Run("x", buffer.AsMemory(2, 6), [2, 3])["y"];
 
         Assert.Equal([0.25f, 6.5f, -5.5f, 10.5625f], y.Data);
         Assert.Equal([99f, 99f, 1f, 2f, 3f, -0.5f, 0.25f, 4f, 99f], buffer); // read in place, not written
@@ -108,7 +109,7 @@ public sealed class OnnxSessionTests(OnnxModels models) : IClassFixture<OnnxMode
     {
         using var session = new OnnxSession(models.Linear);
 
-        var y = session.Run("x", ReadOnlySpan<float>.Empty, [0, 3])["y"];
+        var y = session.Run("x", ReadOnlyMemory<float>.Empty, [0, 3])["y"];
 
         Assert.Equal([0, 2], y.Shape);
         Assert.Empty(y.Data);
@@ -151,9 +152,9 @@ public sealed class OnnxSessionTests(OnnxModels models) : IClassFixture<OnnxMode
     }
 
     [Fact]
-    public void Runtime_version_is_the_library_build_sh_fetches()
+    public void Runtime_version_is_the_package_the_engine_references()
     {
-        Assert.Equal("1.30.0", OnnxSession.RuntimeVersion);
+        Assert.Equal("1.31.1", OnnxSession.RuntimeVersion);
     }
 
     // ---- errors carry ONNX Runtime's own text ----
@@ -165,7 +166,7 @@ public sealed class OnnxSessionTests(OnnxModels models) : IClassFixture<OnnxMode
 
         var error = Assert.Throws<OnnxRuntimeException>(() => new OnnxSession(path));
 
-        Assert.Equal(3, error.ErrorCode); // ORT_NO_SUCHFILE
+        Assert.StartsWith("[ErrorCode:NoSuchFile]", error.Message);
         Assert.Contains(path, error.Message);
         Assert.Contains("File doesn't exist", error.Message);
     }
@@ -178,7 +179,7 @@ public sealed class OnnxSessionTests(OnnxModels models) : IClassFixture<OnnxMode
 
         var error = Assert.Throws<OnnxRuntimeException>(() => new OnnxSession(path));
 
-        Assert.Equal(7, error.ErrorCode); // ORT_INVALID_PROTOBUF
+        Assert.StartsWith("[ErrorCode:InvalidProtobuf]", error.Message);
         Assert.Contains(path, error.Message);
         Assert.Contains("Protobuf parsing failed", error.Message);
     }
@@ -188,11 +189,11 @@ public sealed class OnnxSessionTests(OnnxModels models) : IClassFixture<OnnxMode
     {
         using var session = new OnnxSession(models.Linear);
 
-        var error = Assert.Throws<OnnxRuntimeException>(() => session.Run("image", [1f, 2f, 3f], [1, 3]));
+        var error = Assert.Throws<OnnxRuntimeException>(() => session.Run("image", new[] { 1f, 2f, 3f }, [1, 3]));
 
-        Assert.Equal(2, error.ErrorCode); // ORT_INVALID_ARGUMENT
-        Assert.Contains("Invalid input name: image", error.Message);
-        Assert.Equal([0.25f, 6.5f], session.Run("x", [1f, 2f, 3f], [1, 3])["y"].Data);
+        Assert.StartsWith("[ErrorCode:InvalidArgument]", error.Message);
+        Assert.Contains("Input name: 'image'", error.Message); // refused by ONNX Runtime's managed layer, before the native run
+        Assert.Equal([0.25f, 6.5f], session.Run("x", new[] { 1f, 2f, 3f }, [1, 3])["y"].Data);
     }
 
     [Fact]
@@ -200,9 +201,9 @@ public sealed class OnnxSessionTests(OnnxModels models) : IClassFixture<OnnxMode
     {
         using var session = new OnnxSession(models.Linear);
 
-        var error = Assert.Throws<OnnxRuntimeException>(() => session.Run("x", [1f, 2f, 3f], [1, 1, 3]));
+        var error = Assert.Throws<OnnxRuntimeException>(() => session.Run("x", new[] { 1f, 2f, 3f }, [1, 1, 3]));
 
-        Assert.Equal(2, error.ErrorCode);
+        Assert.StartsWith("[ErrorCode:InvalidArgument]", error.Message);
         Assert.Contains("Invalid rank for input: x Got: 3 Expected: 2", error.Message);
     }
 
@@ -211,9 +212,9 @@ public sealed class OnnxSessionTests(OnnxModels models) : IClassFixture<OnnxMode
     {
         using var session = new OnnxSession(models.Linear);
 
-        var error = Assert.Throws<OnnxRuntimeException>(() => session.Run("x", [1f, 2f, 3f, 4f], [1, 4]));
+        var error = Assert.Throws<OnnxRuntimeException>(() => session.Run("x", new[] { 1f, 2f, 3f, 4f }, [1, 4]));
 
-        Assert.Equal(2, error.ErrorCode);
+        Assert.StartsWith("[ErrorCode:InvalidArgument]", error.Message);
         Assert.Contains("Got invalid dimensions for input: x", error.Message);
         Assert.Contains("index: 1 Got: 4 Expected: 3", error.Message);
     }
@@ -223,10 +224,10 @@ public sealed class OnnxSessionTests(OnnxModels models) : IClassFixture<OnnxMode
     {
         using var session = new OnnxSession(models.TwoOutputs);
 
-        var error = Assert.Throws<OnnxRuntimeException>(() => session.Run("x", [1f, 2f, 3f, 4f], [1, 4], ["mean"]));
+        var error = Assert.Throws<OnnxRuntimeException>(() => session.Run("x", new[] { 1f, 2f, 3f, 4f }, [1, 4], ["mean"]));
 
-        Assert.Equal(2, error.ErrorCode);
-        Assert.Contains("Invalid output name: mean", error.Message);
+        Assert.StartsWith("[ErrorCode:InvalidArgument]", error.Message);
+        Assert.Matches("Output name: .?mean", error.Message);
     }
 
     [Fact]
@@ -234,10 +235,10 @@ public sealed class OnnxSessionTests(OnnxModels models) : IClassFixture<OnnxMode
     {
         using var session = new OnnxSession(models.Linear);
 
-        var error = Assert.Throws<ArgumentException>(() => session.Run("x", [1f, 2f, 3f, 4f], [1, 3]));
+        var error = Assert.Throws<ArgumentException>(() => session.Run("x", new[] { 1f, 2f, 3f, 4f }, [1, 3]));
         Assert.Contains("holds 3 values but 4 were given", error.Message);
-        Assert.Throws<ArgumentOutOfRangeException>(() => session.Run("x", [1f, 2f, 3f], [-1, 3]));
-        Assert.Throws<ArgumentException>(() => session.Run("x", [1f, 2f, 3f], [1, 3], ["y", "y"]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => session.Run("x", new[] { 1f, 2f, 3f }, [-1, 3]));
+        Assert.Throws<ArgumentException>(() => session.Run("x", new[] { 1f, 2f, 3f }, [1, 3], ["y", "y"]));
     }
 
     [Fact]
@@ -247,7 +248,7 @@ public sealed class OnnxSessionTests(OnnxModels models) : IClassFixture<OnnxMode
         session.Dispose();
         session.Dispose(); // idempotent
 
-        Assert.Throws<ObjectDisposedException>(() => session.Run("x", [1f, 2f, 3f], [1, 3]));
+        Assert.Throws<ObjectDisposedException>(() => session.Run("x", new[] { 1f, 2f, 3f }, [1, 3]));
     }
 
     // ---- concurrency ----
