@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Org.BouncyCastle.Crypto.Parameters;
-using Org.BouncyCastle.Crypto.Signers;
+using NSec.Cryptography;
 
 namespace ImageToMusic.Bots.Discord;
 
@@ -16,7 +15,7 @@ public sealed class DiscordSignature
     public const string TimestampHeader = "X-Signature-Timestamp";
     public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(5);
 
-    private readonly Ed25519PublicKeyParameters publicKey;
+    private readonly PublicKey publicKey;
     private readonly TimeProvider clock;
 
     /// <param name="publicKeyHex">The application's public key as the Developer Portal shows it (64 hex digits).</param>
@@ -24,7 +23,10 @@ public sealed class DiscordSignature
     {
         if (!TryHex(publicKeyHex, 32, out var key))
             throw new ArgumentException($"{DiscordSettings.PublicKey} must be the application's Ed25519 public key: 64 hex digits.");
-        publicKey = new Ed25519PublicKeyParameters(key, 0);
+        // NSec decides what is a raw Ed25519 public key; what it refuses is refused here under the setting's name.
+        if (!PublicKey.TryImport(SignatureAlgorithm.Ed25519, key, KeyBlobFormat.RawPublicKey, out var imported))
+            throw new ArgumentException($"{DiscordSettings.PublicKey} is not a valid Ed25519 public key.");
+        publicKey = imported!;
         this.clock = clock ?? TimeProvider.System;
     }
 
@@ -40,13 +42,7 @@ public sealed class DiscordSignature
     }
 
     /// <summary>Plain Ed25519 verification of a whole message (what the RFC 8032 vectors test).</summary>
-    internal bool Verifies(byte[] message, byte[] signature)
-    {
-        var verifier = new Ed25519Signer();
-        verifier.Init(false, publicKey);
-        verifier.BlockUpdate(message, 0, message.Length);
-        return verifier.VerifySignature(signature);
-    }
+    internal bool Verifies(byte[] message, byte[] signature) => SignatureAlgorithm.Ed25519.Verify(publicKey, message, signature);
 
     private static bool TryHex(string text, int length, out byte[] bytes)
     {

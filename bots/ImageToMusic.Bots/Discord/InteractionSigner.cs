@@ -1,7 +1,5 @@
 using System.Text;
-using Org.BouncyCastle.Crypto.Parameters;
-using Org.BouncyCastle.Crypto.Signers;
-using Org.BouncyCastle.Security;
+using NSec.Cryptography;
 
 namespace ImageToMusic.Bots.Discord;
 
@@ -9,22 +7,18 @@ namespace ImageToMusic.Bots.Discord;
 /// Plays Discord's part in signing: a real Ed25519 key pair made here, signing timestamp + body. For tests and
 /// `bench discord`, which must send interactions the endpoint accepts.
 /// </summary>
-public sealed class InteractionSigner
+public sealed class InteractionSigner : IDisposable
 {
-    private readonly Ed25519PrivateKeyParameters privateKey = new(new SecureRandom());
+    private readonly Key privateKey = Key.Create(SignatureAlgorithm.Ed25519);
 
-    public string PublicKeyHex => Convert.ToHexStringLower(privateKey.GeneratePublicKey().GetEncoded());
+    public string PublicKeyHex => Convert.ToHexStringLower(privateKey.PublicKey.Export(KeyBlobFormat.RawPublicKey));
 
     public static string TimestampOf(DateTimeOffset time) => time.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    public string Sign(string timestamp, byte[] body)
-    {
-        var signer = new Ed25519Signer();
-        signer.Init(true, privateKey);
-        var message = Encoding.UTF8.GetBytes(timestamp).Concat(body).ToArray();
-        signer.BlockUpdate(message, 0, message.Length);
-        return Convert.ToHexStringLower(signer.GenerateSignature());
-    }
+    public string Sign(string timestamp, byte[] body) =>
+        Convert.ToHexStringLower(SignatureAlgorithm.Ed25519.Sign(privateKey, [.. Encoding.UTF8.GetBytes(timestamp), .. body]));
+
+    public void Dispose() => privateKey.Dispose();
 
     /// <summary>A POST to the interactions endpoint, signed now unless told otherwise.</summary>
     public HttpRequestMessage Request(string url, string json, DateTimeOffset? signedAt = null)

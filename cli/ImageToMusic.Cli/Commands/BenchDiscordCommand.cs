@@ -30,7 +30,7 @@ internal static class BenchDiscordCommand
             var bytes = await File.ReadAllBytesAsync(result.GetValue(photo)!.FullName, cancellation);
             var count = result.GetValue(concurrent);
             await using var discord = StandIn.Start(bytes);
-            var signer = new InteractionSigner();
+            using var signer = new InteractionSigner();
             var catalog = Path.Combine(Environment.GetEnvironmentVariable(CommonOptions.DataEnvironmentVariable)
                 ?? throw new ArgumentException($"Set {CommonOptions.DataEnvironmentVariable} to the shared data folder."), "catalog", "spotify_songs_9961.csv");
             await using var bench = await BenchApp.StartAsync(catalog,
