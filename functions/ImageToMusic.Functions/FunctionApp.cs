@@ -47,7 +47,9 @@ public static class FunctionApp
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddSingleton(backend);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(new StoryImages(backend.Uploads, new HttpClient { Timeout = TimeSpan.FromSeconds(15) }, backend.Limits, options.AllowPlainHttpImageUrls));
+        builder.Services.AddOutboundHttp();
+        builder.Services.AddSingleton(s => new StoryImages(backend.Uploads, s.GetRequiredService<IHttpClientFactory>().CreateClient(OutboundHttp.PhotoSources),
+            backend.Limits, options.AllowPlainHttpImageUrls));
         if (options.WatchUploadsEvery is { } every)
             builder.Services.AddHostedService(services =>
             {
@@ -55,7 +57,7 @@ public static class FunctionApp
                 return new UploadWatcher(backend, TimeProvider.System, every, line => logger.LogInformation("{Upload}", line));
             });
         if (options.Teams is { } teams)
-            builder.Services.AddSingleton(TeamsSetup.Handler(teams, backend));
+            builder.Services.AddSingleton(s => TeamsSetup.Handler(teams, backend, s.GetRequiredService<IHttpClientFactory>().CreateClient(OutboundHttp.Teams)));
         AddDiscord(builder.Services, backend);
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o =>
@@ -130,7 +132,7 @@ public static class FunctionApp
         services.AddSingleton(s => new PendingWork(s.GetRequiredService<ILogger<PendingWork>>(), Environment.ProcessorCount));
         services.AddHostedService(s => s.GetRequiredService<PendingWork>());
         services.AddSingleton(s => DiscordBot.Create(discord, backend.Recommender, backend.Analyses, backend.Feedback, backend.UserSalt,
-            s.GetRequiredService<PendingWork>(), new HttpClient { Timeout = TimeSpan.FromSeconds(30) }, s.GetRequiredService<ILoggerFactory>(),
+            s.GetRequiredService<PendingWork>(), s.GetRequiredService<IHttpClientFactory>().CreateClient(OutboundHttp.Discord), s.GetRequiredService<ILoggerFactory>(),
             s.GetRequiredService<TimeProvider>()));
     }
 

@@ -98,6 +98,17 @@ public sealed class StorySoundtrackTests : IAsyncLifetime
     }
 
     [Emotion6Fact]
+    public async Task A_photo_server_that_is_briefly_unavailable_is_asked_again()
+    {
+        await using var images = await PhotoServer.StartAsync(Photo("joy/7.jpg"), unavailableFirst: 1);
+
+        var fetched = await app.Client.PostAsJsonAsync("/api/story/soundtrack", new { images = new[] { new { url = images.Url } } });
+
+        Assert.Equal(HttpStatusCode.OK, fetched.StatusCode);
+        Assert.Equal(2, images.Requests); // the 503, then the photo
+    }
+
+    [Emotion6Fact]
     public async Task Unusable_photos_are_named_with_the_right_status()
     {
         var corrupt = Photo("joy/1.jpg")[..2000];

@@ -22,12 +22,12 @@ public sealed class BotConnectorAuthenticator
     private readonly TokenValidationParameters rules;
     private readonly JsonWebTokenHandler handler = new();
 
-    public BotConnectorAuthenticator(string appId, string metadataUrl = DefaultMetadataUrl, HttpClient? http = null)
+    public BotConnectorAuthenticator(string appId, HttpClient http, string metadataUrl = DefaultMetadataUrl)
     {
         if (string.IsNullOrWhiteSpace(appId)) throw new ArgumentException("The bot's Microsoft App ID is required to check token audiences.", nameof(appId));
         var url = new Uri(metadataUrl);
         // Plain http only for a loopback stand-in (tests, local runs); the real metadata is https.
-        var retriever = new HttpDocumentRetriever(http ?? new HttpClient()) { RequireHttps = !url.IsLoopback };
+        var retriever = new HttpDocumentRetriever(http) { RequireHttps = !url.IsLoopback };
         metadata = new ConfigurationManager<OpenIdConnectConfiguration>(metadataUrl, new OpenIdConnectConfigurationRetriever(), retriever);
         rules = new TokenValidationParameters
         {

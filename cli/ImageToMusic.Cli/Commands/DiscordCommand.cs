@@ -1,5 +1,7 @@
 using System.CommandLine;
 using ImageToMusic.Bots.Discord;
+using ImageToMusic.Functions.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ImageToMusic.Cli.Commands;
 
@@ -17,7 +19,8 @@ internal static class DiscordCommand
             var applicationId = Required(DiscordSettings.ApplicationId, "the application id from the Developer Portal's General Information page");
             var token = Required(DiscordSettings.BotToken, "the bot token from the Developer Portal's Bot page");
             var apiBase = Environment.GetEnvironmentVariable(DiscordSettings.ApiBase) is { Length: > 0 } configured ? configured : DiscordSettings.DefaultApiBase;
-            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+            using var services = new ServiceCollection().AddOutboundHttp().BuildServiceProvider();
+            var http = services.GetRequiredService<IHttpClientFactory>().CreateClient(OutboundHttp.Discord);
             try
             {
                 await new DiscordApi(http, apiBase, token).RegisterCommandsAsync(applicationId, result.GetValue(guild), DiscordCommands.All, cancellation);

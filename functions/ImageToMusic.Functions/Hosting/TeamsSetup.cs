@@ -22,11 +22,10 @@ public static class TeamsSetup
         return new TeamsOptions(appId, credential, setting(AppSettings.TeamsOpenIdMetadataUrl) is { Length: > 0 } url ? url : BotConnectorAuthenticator.DefaultMetadataUrl);
     }
 
-    public static TeamsMessageHandler Handler(TeamsOptions options, Backend backend)
+    public static TeamsMessageHandler Handler(TeamsOptions options, Backend backend, HttpClient http)
     {
-        var http = new HttpClient { Timeout = TimeSpan.FromSeconds(15) };
         var connector = new BotConnectorClient(http, new BotTokenCache(options.Credential));
         var bot = new TeamsBot(backend.Recommender, backend.Analyses, backend.Feedback, backend.UserSalt, backend.Limits, connector);
-        return new TeamsMessageHandler(new BotConnectorAuthenticator(options.AppId, options.OpenIdMetadataUrl, http), bot);
+        return new TeamsMessageHandler(new BotConnectorAuthenticator(options.AppId, http, options.OpenIdMetadataUrl), bot);
     }
 }

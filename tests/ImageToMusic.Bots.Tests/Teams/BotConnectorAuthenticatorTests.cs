@@ -6,16 +6,21 @@ namespace ImageToMusic.Bots.Tests.Teams;
 /// <summary>Bot Connector tokens checked against the stand-in's real OpenID metadata and JWKS over HTTP.</summary>
 public sealed class BotConnectorAuthenticatorTests : IAsyncLifetime
 {
+    private readonly HttpClient http = new();
     private FakeBotConnector connector = null!;
     private BotConnectorAuthenticator authenticator = null!;
 
     public async Task InitializeAsync()
     {
         connector = await FakeBotConnector.StartAsync();
-        authenticator = new BotConnectorAuthenticator(FakeBotConnector.AppId, connector.MetadataUrl);
+        authenticator = new BotConnectorAuthenticator(FakeBotConnector.AppId, http, connector.MetadataUrl);
     }
 
-    public async Task DisposeAsync() => await connector.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await connector.DisposeAsync();
+        http.Dispose();
+    }
 
     private Activity ActivityFor(string? serviceUrl = null, string channel = FakeBotConnector.Channel) =>
         new() { Type = "message", ServiceUrl = serviceUrl ?? connector.ServiceUrl, ChannelId = channel };

@@ -3,39 +3,56 @@ using System.Net.Sockets;
 
 namespace ImageToMusic.Functions.Tests.Support;
 
-/// <summary>A tiny web server on 127.0.0.1 serving one photo, for stories that name photos by URL.</summary>
+/// <summary>
+/// A tiny web server on 127.0.0.1 serving one photo, for stories that name photos by URL; it can answer the first
+/// requests with 503 (a server briefly overloaded) and counts every request it gets.
+/// </summary>
 public sealed class PhotoServer : IAsyncDisposable
 {
     private readonly HttpListener listener;
-    private readonly Task serving;
+    private readonly byte[] photo;
+    private readonly int unavailableFirst;
+    private Task serving = Task.CompletedTask;
+    private int requests;
 
-    private PhotoServer(HttpListener listener, Task serving, string url)
+    private PhotoServer(byte[] photo, int unavailableFirst)
     {
-        this.listener = listener;
-        this.serving = serving;
-        Url = url;
+        var port = FreePort();
+        listener = new HttpListener { Prefixes = { $"http://127.0.0.1:{port}/" } };
+        Url = $"http://127.0.0.1:{port}/photo.jpg";
+        this.photo = photo;
+        this.unavailableFirst = unavailableFirst;
     }
 
     public string Url { get; }
 
-    public static Task<PhotoServer> StartAsync(byte[] photo)
+    /// <summary>Requests received so far.</summary>
+    public int Requests => Volatile.Read(ref requests);
+
+    public static Task<PhotoServer> StartAsync(byte[] photo, int unavailableFirst = 0)
     {
-        var port = FreePort();
-        var listener = new HttpListener { Prefixes = { $"http://127.0.0.1:{port}/" } };
-        listener.Start();
-        var serving = Task.Run(async () =>
+        var server = new PhotoServer(photo, unavailableFirst);
+        server.listener.Start();
+        server.serving = Task.Run(server.ServeAsync);
+        return Task.FromResult(server);
+    }
+
+    private async Task ServeAsync()
+    {
+        while (listener.IsListening)
         {
-            while (listener.IsListening)
+            HttpListenerContext context;
+            try { context = await listener.GetContextAsync(); }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException) { return; }
+            if (Interlocked.Increment(ref requests) <= unavailableFirst)
+                context.Response.StatusCode = (int)HttpStatusCode.ServiceUnavailable;
+            else
             {
-                HttpListenerContext context;
-                try { context = await listener.GetContextAsync(); }
-                catch (Exception e) when (e is HttpListenerException or ObjectDisposedException) { return; }
                 context.Response.ContentType = "image/jpeg";
                 await context.Response.OutputStream.WriteAsync(photo);
-                context.Response.Close();
             }
-        });
-        return Task.FromResult(new PhotoServer(listener, serving, $"http://127.0.0.1:{port}/photo.jpg"));
+            context.Response.Close();
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -1,0 +1,45 @@
+using System.Net;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
+
+namespace ImageToMusic.Functions.Hosting;
+
+/// <summary>
+/// Every call this app makes to another service goes through one of these named clients from
+/// <see cref="IHttpClientFactory"/> (pooled handlers, DNS refresh), each behind the standard resilience pipeline:
+/// bounded retries of transient faults with jittered backoff, a per-attempt and a total timeout, a circuit breaker.
+/// </summary>
+public static class OutboundHttp
+{
+    /// <summary>Photos named by URL in a story request.</summary>
+    public const string PhotoSources = "photo-sources";
+    /// <summary>Discord's API and attachment CDN.</summary>
+    public const string Discord = "discord";
+    /// <summary>The Bot Connector, its OpenID metadata and Teams' file downloads.</summary>
+    public const string Teams = "teams";
+
+    public static IServiceCollection AddOutboundHttp(this IServiceCollection services)
+    {
+        // A person is waiting on the story request: two quick retries, then give up within 20 seconds.
+        services.AddHttpClient(PhotoSources).AddStandardResilienceHandler(options =>
+        {
+            options.Retry.MaxRetryAttempts = 2;
+            options.Retry.Delay = TimeSpan.FromMilliseconds(300);
+            options.AttemptTimeout.Timeout = TimeSpan.FromSeconds(10);
+            options.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(20);
+        });
+        // A 429 from Discord names its own wait (retry_after) and route bucket, which DiscordApi honours itself, so the
+        // pipeline must neither retry one early nor count one as a failure.
+        services.AddHttpClient(Discord).AddStandardResilienceHandler(options =>
+        {
+            options.Retry.ShouldHandle = args => ValueTask.FromResult(TransientButNotRateLimited(args.Outcome));
+            options.CircuitBreaker.ShouldHandle = args => ValueTask.FromResult(TransientButNotRateLimited(args.Outcome));
+        });
+        // A repeated POST to the Bot Connector would post a reply twice: only safe methods are retried.
+        services.AddHttpClient(Teams).AddStandardResilienceHandler(options => options.Retry.DisableForUnsafeHttpMethods());
+        return services;
+    }
+
+    private static bool TransientButNotRateLimited(Outcome<HttpResponseMessage> outcome) =>
+        HttpClientResiliencePredicates.IsTransient(outcome) && outcome.Result?.StatusCode != HttpStatusCode.TooManyRequests;
+}
