@@ -4,6 +4,8 @@ namespace ImageToMusic.Engine.Music;
 /// <param name="Id">Stable id: the catalog's own (e.g. a Spotify track id) or one derived from <see cref="MatchKey"/>.</param>
 /// <param name="Genres">Lower-case genre names; empty when the catalog has none.</param>
 /// <param name="Link">A preview or listening URL, when the catalog has one.</param>
+/// <param name="SongOverride">The catalog's own word on whether this is a song (its <c>is_song</c> column); null leaves it
+/// to <see cref="Catalog.NonSongRule"/>.</param>
 public sealed record Track(
     string Id,
     string Title,
@@ -14,7 +16,8 @@ public sealed record Track(
     bool? Explicit = null,
     int? Year = null,
     int? Popularity = null,
-    string? Link = null)
+    string? Link = null,
+    bool? SongOverride = null)
 {
     public IReadOnlyList<string> Genres { get; init; } = Genres ?? [];
 

@@ -32,6 +32,8 @@ public static class CatalogColumns
         [CatalogField.Mode] = ["mode"],
         [CatalogField.DurationMs] = ["duration_ms", "duration", "length"],
         [CatalogField.TimeSignature] = ["time_signature"],
+        // Not "song": one of the shared catalogs names its title column that.
+        [CatalogField.IsSong] = ["is_song"],
     };
 
     /// <summary>Fields every row needs: who the song is, and the features the mood model reads.</summary>

@@ -26,4 +26,5 @@ public enum CatalogField
     Mode,
     DurationMs,
     TimeSignature,
+    IsSong,
 }

@@ -18,6 +18,7 @@ public static class TrackMerge
             || (existing.Year is null && newcomer.Year is not null)
             || (existing.Popularity is null && newcomer.Popularity is not null)
             || (existing.Link is null && newcomer.Link is not null)
+            || (existing.SongOverride is null && newcomer.SongOverride is not null)
             || (existing.Features.Key is null && newcomer.Features.Key is not null)
             || (existing.Features.Mode is null && newcomer.Features.Mode is not null)
             || (existing.Features.DurationMs is null && newcomer.Features.DurationMs is not null)
@@ -31,6 +32,7 @@ public static class TrackMerge
             Year = existing.Year ?? newcomer.Year,
             Popularity = existing.Popularity ?? newcomer.Popularity,
             Link = existing.Link ?? newcomer.Link,
+            SongOverride = existing.SongOverride ?? newcomer.SongOverride,
             Features = existing.Features with
             {
                 Key = existing.Features.Key ?? newcomer.Features.Key,

@@ -37,7 +37,8 @@ internal sealed class TrackRowParser(IReadOnlyDictionary<CatalogField, int> colu
             DurationMs: OptionalInteger(row, CatalogField.DurationMs, 1, int.MaxValue, errors),
             TimeSignature: OptionalInteger(row, CatalogField.TimeSignature, MinTimeSignature, MaxTimeSignature, errors));
 
-        var explicitFlag = Explicit(row, errors);
+        var explicitFlag = Flag(row, CatalogField.Explicit, errors);
+        var songOverride = Flag(row, CatalogField.IsSong, errors);
         var year = OptionalInteger(row, CatalogField.Year, MinYear, MaxYear, errors) ?? YearOfReleaseDate(row, errors);
         var popularity = OptionalInteger(row, CatalogField.Popularity, 0, 100, errors);
         var link = Link(row, errors);
@@ -55,7 +56,8 @@ internal sealed class TrackRowParser(IReadOnlyDictionary<CatalogField, int> colu
             Explicit: explicitFlag,
             Year: year,
             Popularity: popularity,
-            Link: link);
+            Link: link,
+            SongOverride: songOverride);
     }
 
     /// <summary>The trimmed cell, or null when the file has no such column or the cell is blank.</summary>
@@ -108,15 +110,15 @@ internal sealed class TrackRowParser(IReadOnlyDictionary<CatalogField, int> colu
     private int? Key(CatalogTable.Row row, List<string> errors) =>
         OptionalInteger(row, CatalogField.Key, -1, 11, errors) is { } key and >= 0 ? key : null;
 
-    private bool? Explicit(CatalogTable.Row row, List<string> errors)
+    private bool? Flag(CatalogTable.Row row, CatalogField field, List<string> errors)
     {
-        if (Text(row, CatalogField.Explicit) is not { } text) return null;
+        if (Text(row, field) is not { } text) return null;
         switch (text.ToLowerInvariant())
         {
             case "true" or "1" or "yes": return true;
             case "false" or "0" or "no": return false;
             default:
-                errors.Add($"explicit '{text}' is not true/false");
+                errors.Add($"{Name(field)} '{text}' is not true/false");
                 return null;
         }
     }

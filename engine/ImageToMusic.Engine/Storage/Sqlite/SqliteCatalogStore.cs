@@ -11,7 +11,7 @@ public sealed class SqliteCatalogStore(SqliteDatabase database) : ICatalogStore
 {
     private const string TrackColumns =
         "id, match_key, title, artist, album, explicit, year, popularity, link, valence, energy, danceability, acousticness, " +
-        "instrumentalness, speechiness, liveness, tempo_bpm, loudness_db, key, mode, duration_ms, time_signature";
+        "instrumentalness, speechiness, liveness, tempo_bpm, loudness_db, key, mode, duration_ms, time_signature, is_song";
 
     public IReadOnlyList<Track> LoadAll()
     {
@@ -106,7 +106,7 @@ public sealed class SqliteCatalogStore(SqliteDatabase database) : ICatalogStore
         [
             t.Id, t.MatchKey, t.Title, t.Artist, t.Album, t.Explicit, t.Year, t.Popularity, t.Link,
             f.Valence, f.Energy, f.Danceability, f.Acousticness, f.Instrumentalness, f.Speechiness, f.Liveness,
-            f.TempoBpm, f.LoudnessDb, f.Key, f.Mode, f.DurationMs, f.TimeSignature,
+            f.TempoBpm, f.LoudnessDb, f.Key, f.Mode, f.DurationMs, f.TimeSignature, t.SongOverride,
         ];
         for (var i = 0; i < values.Length; i++) p[i].Value = values[i] ?? DBNull.Value;
     }
@@ -127,6 +127,7 @@ public sealed class SqliteCatalogStore(SqliteDatabase database) : ICatalogStore
             Explicit: r.IsDBNull(5) ? null : r.GetBoolean(5),
             Year: OptionalInt(6),
             Popularity: OptionalInt(7),
-            Link: OptionalText(8));
+            Link: OptionalText(8),
+            SongOverride: r.IsDBNull(22) ? null : r.GetBoolean(22));
     }
 }

@@ -121,6 +121,10 @@ internal static class SqliteSchema
         CREATE INDEX survey_answers_by_respondent ON survey_answers(respondent_hash);
         CREATE INDEX survey_answers_by_time ON survey_answers(updated_at);
         """,
+        // A catalog's own word on whether a track is a song (null: NonSongRule decides).
+        """
+        ALTER TABLE tracks ADD COLUMN is_song INTEGER;
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;
