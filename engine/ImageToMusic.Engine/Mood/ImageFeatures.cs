@@ -2,7 +2,7 @@ namespace ImageToMusic.Engine.Mood;
 
 /// <summary>
 /// Everything the mood heads can read about one image: named feature blocks. The backbone's pooled
-/// layers keep their ONNX output names (pool_expand_6, pool_final, ...); colour measurements are "colour".
+/// layers keep their ONNX output names (pool_layer3, pool_final, ...); colour measurements are "colour".
 /// </summary>
 public sealed record ImageFeatures(IReadOnlyDictionary<string, float[]> Blocks)
 {

@@ -4,16 +4,14 @@ using ImageToMusic.Engine.Mood.Training;
 namespace ImageToMusic.Engine.Tests.Mood;
 
 /// <summary>
-/// The trainer on synthetic data whose answers are known: valence is written into pool_expand_8,
+/// The trainer on synthetic data whose answers are known: valence is written into pool_layer2,
 /// arousal into the colour block, the emotion keyword into pool_final; every other block is noise.
 /// </summary>
 public class MoodTrainerTests
 {
     private static readonly string[] BlockNames =
     [
-        .. Enumerable.Range(1, 16).Select(b => $"pool_expand_{b}"),
-        .. Enumerable.Range(0, 17).Select(b => $"pool_block_{b}"),
-        "pool_final", ImageFeatures.ColourBlock,
+        "pool_layer2", "pool_layer3", "pool_final", ImageFeatures.ColourBlock,
     ];
 
     private static (List<LabelledImage> Images, List<ImageFeatures> Features) Synthetic(int count, int seed)
@@ -31,7 +29,7 @@ public class MoodTrainerTests
             images.Add(new LabelledImage($"{i}.jpg", $"{i}.jpg", valence, arousal, Emotions.Keywords[keyword], distribution));
 
             var blocks = BlockNames.ToDictionary(n => n, _ => Enumerable.Range(0, 6).Select(_ => (float)random.NextDouble()).ToArray());
-            blocks["pool_expand_8"][0] = (float)(valence / 9 + 0.02 * random.NextDouble());
+            blocks["pool_layer2"][0] = (float)(valence / 9 + 0.02 * random.NextDouble());
             blocks[ImageFeatures.ColourBlock][1] = (float)(arousal / 9 + 0.02 * random.NextDouble());
             blocks["pool_final"][keyword] += 2;
             features.Add(new ImageFeatures(blocks));
@@ -53,7 +51,7 @@ public class MoodTrainerTests
         var (testImages, testFeatures) = Synthetic(90, seed: 3);
         var scores = MoodScores.Compute(testImages, [.. testFeatures.Select(result.Model.Full.Predict)]);
 
-        Assert.Contains("pool_expand_8", FeatureSets.Candidates[result.Chosen["full.valence"].FeatureSet]);
+        Assert.Contains("pool_layer2", FeatureSets.Candidates[result.Chosen["full.valence"].FeatureSet]);
         Assert.Contains(ImageFeatures.ColourBlock, FeatureSets.Candidates[result.Chosen["full.arousal"].FeatureSet]);
         Assert.True(scores.ValenceR > 0.9, $"valence r {scores.ValenceR}");
         Assert.True(scores.ArousalR > 0.9, $"arousal r {scores.ArousalR}");

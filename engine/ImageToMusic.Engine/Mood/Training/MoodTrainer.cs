@@ -40,7 +40,7 @@ public sealed class MoodTrainer(Action<string> log)
         var (colourOnly, colourChosen) = FitHeads("colour_only", FeatureSets.ColourOnly, blocks, data, candidates);
 
         var version = MoodModelFile.ContentVersion("mood-e6", full, colourOnly);
-        var model = new MoodModel(version, MobileNetBackbone.FileName, trainedOn, full, colourOnly);
+        var model = new MoodModel(version, ResNetBackbone.FileName, trainedOn, full, colourOnly);
         var chosen = fullChosen.Concat(colourChosen).ToDictionary(c => c.Key, c => c.Value);
         return new TrainingResult(model, candidates, chosen,
             MoodScores.Compute(validationImages, [.. validationFeatures.Select(full.Predict)]),
