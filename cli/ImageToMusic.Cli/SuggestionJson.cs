@@ -14,6 +14,7 @@ internal sealed record SuggestionJson(
     bool? Explicit,
     double TempoBpm,
     string? Link,
+    double Fit,
     double Score,
     double MoodFit,
     string Mood,
@@ -23,5 +24,5 @@ internal sealed record SuggestionJson(
 {
     public static SuggestionJson From(Suggestion s) => new(
         s.Rank, s.Track.Id, s.Track.Title, s.Track.Artist, s.Track.Album, s.Track.Genres, s.Track.Year, s.Track.Explicit, s.Track.Features.TempoBpm, s.Track.Link,
-        Math.Round(s.Score, 4), Math.Round(s.MoodFit, 4), s.Mood.Word, Math.Round(s.Mood.Valence, 2), Math.Round(s.Mood.Arousal, 2), s.Reason);
+        Math.Round(s.Fit, 3), Math.Round(s.Score, 4), Math.Round(s.MoodFit, 4), s.Mood.Word, Math.Round(s.Mood.Valence, 2), Math.Round(s.Mood.Arousal, 2), s.Reason);
 }

@@ -103,7 +103,7 @@ public class SuggestCommandTests(ImportedStore store) : IClassFixture<ImportedSt
         var result = CliRunner.Run("suggest", "--store", store.Path, Photo("joy/1.jpg"));
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Matches(@"(?m)^  1\. .+ — .+score \d\.\d\d$", result.Stdout);
+        Assert.Matches(@"(?m)^  1\. .+ — .+, fit \d{1,3}\.\d%$", result.Stdout);
         Assert.Matches(@"(?m)^     .+ → .+$", result.Stdout);
         Assert.Matches(@"(?m)^  ids       analysis an-[0-9a-f]{32}, recommendation rec-[0-9a-f]{32}$", result.Stdout);
     }

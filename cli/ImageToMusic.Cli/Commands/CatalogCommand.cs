@@ -108,6 +108,8 @@ internal static class CatalogCommand
     {
         Console.WriteLine($"store     {store}");
         Console.WriteLine($"tracks    {stats.Tracks} by {stats.Artists} artists; {stats.WithGenre} with a genre, {stats.Explicit} explicit");
+        Console.WriteLine($"non-songs {stats.NonSongs} left out of suggestions (docs/catalog-format.md#songs-and-non-songs)" +
+                          (stats.NonSongs == 0 ? "" : $": {string.Join(", ", stats.NonSongReasons.Select(r => $"{r.Reason} {r.Tracks}"))}"));
         if (stats.TopGenres.Count > 0)
             Console.WriteLine($"genres    {string.Join(", ", stats.TopGenres.Select(g => $"{g.Genre} {g.Tracks}"))}");
         if (stats.Features.Count == 0) return;

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using ImageToMusic.Engine;
 using ImageToMusic.Engine.Mood;
+using ImageToMusic.Engine.Music;
+using ImageToMusic.Engine.Music.Catalog;
 using ImageToMusic.Engine.Music.Matching;
 using ImageToMusic.Engine.Music.Training;
 
@@ -18,11 +20,28 @@ internal static class EvalMatchCommand
         var models = CommonOptions.Models();
         var threads = CommonOptions.Threads();
         var json = CommonOptions.Json();
+        var alignmentCatalog = new Option<FileInfo?>("--alignment-catalog")
+        {
+            Description = "Real catalog for the alignment figures (does the top 5's Spotify valence/energy follow the photos' human valence/arousal?). " +
+                          "Default: $IMAGETOMUSIC_DATA/catalog/spotify_songs_9961.csv.",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable(CommonOptions.DataEnvironmentVariable) is { } folder
+                ? new FileInfo(Path.Combine(folder, "catalog", "spotify_songs_9961.csv"))
+                : null,
+        };
+        var trackSpread = new Option<double>("--track-spread")
+            { Description = "Matcher setting to try (choose on val): how loosely a track's audio places it in the mood plane.", DefaultValueFactory = _ => MatchTuning.Default.TrackSpread };
+        var evidenceScale = new Option<double>("--evidence-scale")
+            { Description = "Matcher setting to try (choose on val): multiplies the weight of the visual evidence terms.", DefaultValueFactory = _ => MatchTuning.Default.EvidenceScale };
+        var valenceGain = new Option<double>("--valence-gain")
+            { Description = "Matcher setting to try (choose on val): how far out among the tracks a photo's valence is placed.", DefaultValueFactory = _ => MatchTuning.Default.ValenceGain };
+        var arousalGain = new Option<double>("--arousal-gain")
+            { Description = "Matcher setting to try (choose on val): how far out among the tracks a photo's arousal is placed.", DefaultValueFactory = _ => MatchTuning.Default.ArousalGain };
         var command = new Command("match",
             "For each labelled photo, rank a mood-labelled catalog and count how many of the top 5 carry the mood the photo's " +
             "true valence/arousal point to (V≥5,A≥5 Happy; V≥5,A<5 Calm; V<5,A≥5 Energetic; V<5,A<5 Sad). " +
-            "Reports the model beside colour-only, true-mood (ceiling) and random rankings.")
-            { data, split, catalog, models, threads, json };
+            "Reports the model beside colour-only, true-mood (ceiling) and random rankings; then, on a real catalog, how the top 5's " +
+            "Spotify valence and energy follow the photos' human valence and arousal, the share of non-songs and of lists with five equal fits.")
+            { data, split, catalog, alignmentCatalog, trackSpread, evidenceScale, valenceGain, arousalGain, models, threads, json };
         command.SetAction(result => Failures.Guard(() =>
         {
             var emotion6 = result.GetValue(data) ?? throw new ArgumentException("--data is required (or set IMAGETOMUSIC_DATA).");
@@ -33,15 +52,30 @@ internal static class EvalMatchCommand
                 result.GetValue(threads), Output.Progress("analysed"));
             foreach (var failure in extracted.Failures)
                 Console.Error.WriteLine($"warning: skipped {failure.Image}: {failure.Error}: {failure.Message}");
-            var evaluation = MatchEvaluation.Score(analyzer.Model, extracted, labelled);
-            if (result.GetValue(json)) Output.WriteJson(ToJson(evaluation, $"emotion6:{result.GetValue(split)}"));
-            else WriteText(evaluation, $"emotion6:{result.GetValue(split)}");
+            var tuning = MatchTuning.Default with
+            {
+                TrackSpread = result.GetValue(trackSpread), EvidenceScale = result.GetValue(evidenceScale),
+                ValenceGain = result.GetValue(valenceGain), ArousalGain = result.GetValue(arousalGain),
+            };
+            tuning.Validate();
+            var evaluation = MatchEvaluation.Score(analyzer.Model, extracted, labelled, tuning);
+            var realCatalog = CommonOptions.Require(result.GetValue(alignmentCatalog), "--alignment-catalog");
+            var index = CatalogIndex.Build(CatalogFile.ReadDistinct(realCatalog.FullName),
+                TrackMoodModelFile.Load(Path.Combine(ModelLocation.Resolve(result.GetValue(models)), TrackMoodModel.DefaultFileName)));
+            var alignment = AlignmentEvaluation.Score(analyzer.Model, extracted, index, tuning);
+            var images = $"emotion6:{result.GetValue(split)}";
+            if (result.GetValue(json)) Output.WriteJson(ToJson(evaluation, alignment, tuning, realCatalog.Name, images));
+            else
+            {
+                WriteText(evaluation, images);
+                WriteText(alignment, realCatalog.Name);
+            }
             return 0;
         }));
         return command;
     }
 
-    private static object ToJson(MatchEvaluation e, string images) => new
+    private static object ToJson(MatchEvaluation e, AlignmentEvaluation a, MatchTuning tuning, string alignmentCatalog, string images) => new
     {
         images,
         image_count = e.Images,
@@ -60,7 +94,27 @@ internal static class EvalMatchCommand
         random = e.Random,
         random_repeats = MatchEvaluation.RandomRepeats,
         mood_model_version = e.MoodModelVersion,
+        alignment_catalog = alignmentCatalog,
+        alignment_catalog_tracks = a.CatalogTracks,
+        valence_alignment_r = a.Model.ValenceR,
+        energy_alignment_r = a.Model.EnergyR,
+        alignment = new { model = a.Model, ceiling = a.Ceiling, colour_only = a.ColourOnly, random = a.Random },
+        non_song_share = a.NonSongShare,
+        non_song_share_if_included = a.NonSongShareIfIncluded,
+        catalog_non_song_share = a.CatalogNonSongShare,
+        tied_lists_share = a.TiedListsShare,
+        tuning,
     };
+
+    private static void WriteText(AlignmentEvaluation a, string catalog)
+    {
+        Console.WriteLine($"{catalog}: {a.CatalogTracks} songs; r between the photos' human valence/arousal and the top {AlignmentEvaluation.Top}'s mean Spotify valence/energy");
+        Console.WriteLine($"  {"ranking",-14}{"valence r",11}{"energy r",10}");
+        foreach (var (name, r) in new[] { ("model", a.Model), ("ceiling", a.Ceiling), ("colour only", a.ColourOnly), ("random", a.Random) })
+            Console.WriteLine($"  {name,-14}{r.ValenceR,11:F3}{r.EnergyR,10:F3}");
+        Console.WriteLine($"  non-songs: {a.NonSongShare:P1} of suggestions ({a.NonSongShareIfIncluded:P1} if let in; {a.CatalogNonSongShare:P1} of the catalog); " +
+                          $"lists with five equal fits: {a.TiedListsShare:P1}");
+    }
 
     private static void WriteText(MatchEvaluation e, string images)
     {

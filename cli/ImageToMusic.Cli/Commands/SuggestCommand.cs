@@ -16,20 +16,21 @@ internal static class SuggestCommand
         var noExplicit = new Option<bool>("--no-explicit") { Description = "Leave out tracks marked explicit." };
         var minTempo = new Option<double?>("--min-tempo") { Description = "Slowest tempo allowed, in BPM." };
         var maxTempo = new Option<double?>("--max-tempo") { Description = "Fastest tempo allowed, in BPM." };
+        var nonSongs = new Option<bool>("--include-non-songs") { Description = "Also suggest what is not a song: noise, nature and sleep audio, tones, spoken word (left out by default)." };
         var community = new Option<string?>("--community") { Description = "Rank with what this community (a Discord guild, Teams team or API client id) has shown it likes in the store's votes." };
         var store = CommonOptions.Store();
         var models = CommonOptions.Models();
         var json = CommonOptions.Json();
         var limits = CommonOptions.Limits();
         var command = new Command("suggest", "Suggest music for photos: the mood of each photo and the tracks from the catalog that fit it, each with a reason.")
-            { images, top, genre, noExplicit, minTempo, maxTempo, community, store, models, json };
+            { images, top, genre, noExplicit, minTempo, maxTempo, nonSongs, community, store, models, json };
         limits.AddTo(command);
         command.SetAction(result => Failures.Guard(() =>
         {
             var options = new MatchOptions
             {
                 Top = result.GetValue(top), Genre = result.GetValue(genre), ExcludeExplicit = result.GetValue(noExplicit),
-                MinTempo = result.GetValue(minTempo), MaxTempo = result.GetValue(maxTempo),
+                MinTempo = result.GetValue(minTempo), MaxTempo = result.GetValue(maxTempo), IncludeNonSongs = result.GetValue(nonSongs),
             };
             options.Validate();
             var imageLimits = limits.Read(result);
@@ -75,7 +76,7 @@ internal static class SuggestCommand
         foreach (var track in outcome.Tracks)
         {
             var details = string.Join(", ", new[] { track.Album, track.Year?.ToString() }.Where(d => !string.IsNullOrEmpty(d)));
-            Console.WriteLine($"  {track.Rank}. {track.Title} — {track.Artist}{(details.Length > 0 ? $" ({details})" : "")}   {track.Mood.ToLowerInvariant()}, score {track.Score:F2}");
+            Console.WriteLine($"  {track.Rank}. {track.Title} — {track.Artist}{(details.Length > 0 ? $" ({details})" : "")}   {track.Mood.ToLowerInvariant()}, fit {track.Fit * 100:0.0}%");
             Console.WriteLine($"     {track.Reason}");
         }
         Console.WriteLine($"  ids       analysis {outcome.AnalysisId}, recommendation {outcome.RecommendationId}");

@@ -24,7 +24,7 @@ public static class StorySoundtrackEndpoint
 
     public sealed record StoryTrackJson(
         int Position, int? ImageIndex, string Id, string Title, string Artist, string Mood, double TempoBpm, double Energy, double DurationSeconds,
-        double Score, string Reason, double? TempoChangeBpm, double? EnergyChange);
+        double Fit, double Score, string Reason, double? TempoChangeBpm, double? EnergyChange);
 
     public sealed record StoryResponse(
         string Mode, IReadOnlyList<StoryImageJson> Images, MoodSummaryJson StoryMood, string StoryMoodWord, IReadOnlyList<StoryTrackJson> Tracks,
@@ -84,7 +84,7 @@ public static class StorySoundtrackEndpoint
     {
         var track = t.Suggestion.Track;
         return new StoryTrackJson(t.Position, t.ImageIndex, track.Id, track.Title, track.Artist, t.Suggestion.Mood.Word, track.Features.TempoBpm, track.Features.Energy,
-            StoryPlanner.SecondsOf(track), Math.Round(t.Suggestion.Score, 4), t.Suggestion.Reason,
+            StoryPlanner.SecondsOf(track), Math.Round(t.Suggestion.Fit, 3), Math.Round(t.Suggestion.Score, 4), t.Suggestion.Reason,
             t.Transition is { } tr ? Math.Round(tr.TempoDeltaBpm, 1) : null, t.Transition is { } te ? Math.Round(te.EnergyDelta, 3) : null);
     }
 

@@ -16,7 +16,7 @@ public static class WebSuggestEndpoint
 
     public sealed record WebMoodJson(double Valence, double Arousal, string Word, IReadOnlyDictionary<string, double> Emotions);
 
-    public sealed record WebTrackJson(int Rank, string TrackId, string Title, string Artist, string Mood, double Score, string Reason);
+    public sealed record WebTrackJson(int Rank, string TrackId, string Title, string Artist, string Mood, double Fit, double Score, string Reason);
 
     public sealed record WebSuggestion(
         string AnalysisId, string RecommendationId, string ModelVersion, WebMoodJson Mood, IReadOnlyList<PaletteColour> Palette, VisualEvidence Evidence,
@@ -51,6 +51,6 @@ public static class WebSuggestEndpoint
         return new WebSuggestion(r.AnalysisId, r.RecommendationId, a.ModelVersion,
             new WebMoodJson(Math.Round(a.Valence, 3), Math.Round(a.Arousal, 3), MusicMoods.WordOf(a.Valence, a.Arousal), emotions),
             a.Evidence.Palette, a.Evidence,
-            [.. r.Tracks.Select(s => new WebTrackJson(s.Rank, s.Track.Id, s.Track.Title, s.Track.Artist, s.Mood.Word, Math.Round(s.Score, 4), s.Reason))]);
+            [.. r.Tracks.Select(s => new WebTrackJson(s.Rank, s.Track.Id, s.Track.Title, s.Track.Artist, s.Mood.Word, Math.Round(s.Fit, 3), Math.Round(s.Score, 4), s.Reason))]);
     }
 }

@@ -8,7 +8,7 @@ namespace ImageToMusic.Engine.Tests.Music;
 /// <summary>Learning a community's taste from thumbs on hand-built catalogs whose track moods are set directly.</summary>
 public class CommunityPreferencesTests
 {
-    private const int Happy = 0, Calm = 3;
+    private const int Happy = 0, Sad = 1, Calm = 3;
     // Cool, hard, man-made light: the evidence on its own favours electronic tracks.
     private static readonly MoodQuery CalmUrbanPhoto = new(7.5, 2.5,
         new VisualEvidence([new PaletteColour("#203040", "dark blue", 0.7), new PaletteColour("#c0c0c0", "light grey", 0.3)], 0.3, 0.3, -0.25, 0.36, 20, 0.45));
@@ -87,10 +87,10 @@ public class CommunityPreferencesTests
     [Fact]
     public void The_preference_term_is_bounded_so_a_much_better_mood_fit_still_wins()
     {
-        // One happy acoustic track among calm electronic ones, for a happy photo; the community hates acoustic.
+        // One happy acoustic track among sad electronic ones, for a happy photo; the community hates acoustic.
         var tracks = new List<Track> { Song(0, 0.95) };
         tracks.AddRange(Enumerable.Range(1, 6).Select(n => Song(n, 0.02)));
-        var index = CatalogIndex.Build(tracks, [Mood(Happy, 0.9), .. tracks.Skip(1).Select(_ => Mood(Calm, 0.6))], "set by the test");
+        var index = CatalogIndex.Build(tracks, [Mood(Happy, 0.9), .. tracks.Skip(1).Select(_ => Mood(Sad))], "set by the test");
         var happyPhoto = CalmUrbanPhoto with { Valence = 7.5, Arousal = 7.5 };
         var hatesAcoustic = CommunityPreferences.Learn([.. Enumerable.Repeat(tracks, 50).SelectMany(t => t).Select(t => (t, t.Features.Acousticness < 0.5))]);
 

@@ -172,7 +172,7 @@ public class MatcherTests
     private static List<string> FullSort(CatalogIndex index, MoodQuery query, int top)
     {
         var scores = new float[index.Count];
-        Matcher.Score(index, Matcher.QueryWeights(query), scores);
+        Matcher.Score(index, Matcher.QueryWeights(index, query), scores);
         var artists = new HashSet<string>();
         return [.. Enumerable.Range(0, index.Count)
             .OrderByDescending(i => scores[i]).ThenBy(i => i)
@@ -189,8 +189,59 @@ public class MatcherTests
 
         var reason = Matcher.Rank(index, new MoodQuery(4.2, 2.5, dark))[0].Reason;
 
-        Assert.Matches(@"^[a-z ,\-]+ → [a-z ,\-]+; calm$", reason);
+        Assert.Matches(@"^[a-z ,\-]+ → [a-z ,\-]+; \d+ BPM, energy \d+%, (major|minor); calm$", reason);
         Assert.Contains("calm mood", reason);
         Assert.Contains("quiet", reason);
+        Assert.Contains("75 BPM, energy 15%, minor", reason); // the track's own measurements tell it from others chosen alike
+    }
+
+    /// <summary>Tracks placed along the diagonal of the mood plane, from sad and still (0) to happy and lively (6).</summary>
+    private static CatalogIndex Diagonal() => CatalogIndex.Build(
+        [.. Enumerable.Range(0, 7).Select(k => new Track($"d{k}", $"Song d{k}", $"Artist {k}", Sound()))],
+        [.. Enumerable.Range(0, 7).Select(k =>
+        {
+            var happy = k / 6.0; // 0 … 1: the track's position moves from Sad (2, 2) to Happy (8, 8)
+            return new[] { happy, 1 - happy, 0, 0 };
+        })], "set by the test");
+
+    [Fact]
+    public void A_neutral_photo_gets_music_from_the_middle_and_an_extreme_photo_the_most_extreme_music()
+    {
+        var index = Diagonal();
+
+        Assert.Equal(["d3"], Ids(Matcher.Rank(index, new MoodQuery(5, 5, Neutral), new MatchOptions { Top = 1 })));
+        Assert.Equal(["d6"], Ids(Matcher.Rank(index, new MoodQuery(8.5, 8.5, Neutral), new MatchOptions { Top = 1 })));
+        Assert.Equal(["d0"], Ids(Matcher.Rank(index, new MoodQuery(1.5, 1.5, Neutral), new MatchOptions { Top = 1 })));
+        // A slightly pleasant, slightly lively photo lands a little above the middle, not at the happy end.
+        Assert.Equal(["d4"], Ids(Matcher.Rank(index, new MoodQuery(5.3, 5.1, Neutral), new MatchOptions { Top = 1 })));
+    }
+
+    [Fact]
+    public void Shown_fits_fall_with_distance_and_tell_the_five_apart()
+    {
+        double[] happiness = [0, 0.1, 0.3, 0.5, 0.62, 0.8, 1]; // places on the diagonal: 2, 2.6, 3.8, 5, 5.72, 6.8, 8
+        var index = CatalogIndex.Build(
+            [.. happiness.Select((_, k) => new Track($"d{k}", $"Song d{k}", $"Artist {k}", Sound()))],
+            [.. happiness.Select(h => new[] { h, 1 - h, 0, 0 })], "set by the test");
+
+        var list = Matcher.Rank(index, new MoodQuery(5, 5, Neutral));
+
+        Assert.Equal(["d3", "d4", "d2", "d5", "d1"], Ids(list));
+        Assert.Equal(1.0, list[0].MoodFit, 3); // d3 sits where the photo is placed
+        for (var k = 1; k < list.Count; k++)
+            Assert.True(list[k].Fit < list[k - 1].Fit && list[k].Fit > 0, string.Join(", ", list.Select(s => $"{s.Track.Id} {s.Fit:P1}")));
+    }
+
+    [Fact]
+    public void Non_songs_are_left_out_unless_asked_for()
+    {
+        var noise = new Track("noise", "Pink Noise for Sleep", "Noise Lab", Sound() with { Instrumentalness = 0.95, Danceability = 0.1 });
+        var song = new Track("song", "A Song", "A Band", Sound());
+        var index = CatalogIndex.Build([noise, song], [[0, 0, 0, 1], [0.5, 0, 0, 0.5]], "set by the test");
+        var calm = new MoodQuery(7.5, 2.5, Neutral);
+
+        Assert.Equal(["song"], Ids(Matcher.Rank(index, calm)));
+        Assert.Equal(["noise", "song"], Ids(Matcher.Rank(index, calm, new MatchOptions { IncludeNonSongs = true })));
+        Assert.Contains("include-non-songs", new MatchOptions { IncludeNonSongs = true }.Describe());
     }
 }

@@ -2,6 +2,9 @@ namespace ImageToMusic.Engine.Music.Catalog;
 
 public sealed record GenreCount(string Genre, int Tracks);
 
+/// <summary>How many tracks <see cref="NonSongRule"/> leaves out of suggestions for one reason.</summary>
+public sealed record NonSongCount(string Reason, int Tracks);
+
 /// <summary>The spread of one audio feature over the tracks that have it.</summary>
 /// <param name="Known">Tracks with a value (optional features such as mode are missing in some catalogs).</param>
 public sealed record FeatureSpread(string Feature, int Known, double Min, double Median, double Max);
@@ -12,6 +15,8 @@ public sealed record CatalogStats(
     int Artists,
     int WithGenre,
     int Explicit,
+    int NonSongs,
+    IReadOnlyList<NonSongCount> NonSongReasons,
     IReadOnlyList<GenreCount> TopGenres,
     IReadOnlyList<FeatureSpread> Features)
 {
@@ -44,11 +49,16 @@ public sealed record CatalogStats(
             .Where(f => f.Values.Length > 0)
             .Select(f => new FeatureSpread(CatalogColumns.OwnName(f.Field), f.Values.Length, f.Values[0], Median(f.Values), f.Values[^1]))
             .ToList();
+        var nonSongs = tracks.Select(NonSongRule.Reason).OfType<string>()
+            .GroupBy(r => r).Select(r => new NonSongCount(r.Key, r.Count()))
+            .OrderByDescending(r => r.Tracks).ThenBy(r => r.Reason, StringComparer.Ordinal).ToList();
         return new CatalogStats(
             tracks.Count,
             tracks.Select(t => TrackIdentity.Normalise(t.Artist)).Distinct().Count(),
             tracks.Count(t => t.Genres.Count > 0),
             tracks.Count(t => t.Explicit == true),
+            nonSongs.Sum(r => r.Tracks),
+            nonSongs.Take(topGenres).ToList(),
             genres,
             features);
     }

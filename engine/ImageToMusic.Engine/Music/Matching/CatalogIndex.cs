@@ -3,44 +3,67 @@ using ImageToMusic.Engine.Music.Personalisation;
 namespace ImageToMusic.Engine.Music.Matching;
 
 /// <summary>
-/// The catalog laid out for ranking: one float column per scored property (four mood probabilities, then
-/// one per <see cref="EvidenceAxes"/> axis, then one per <see cref="TasteFeatures"/> feature for community
-/// preferences), so a track's score is a dot product computed column by
-/// column with SIMD. Built once per catalog and model; immutable and thread-safe afterwards.
+/// The catalog laid out for ranking: one float column per scored property (the track's place in the mood plane as
+/// V, V², A, A², so that the log of a Gaussian fit around any photo is a weighted sum of them; then one per
+/// <see cref="EvidenceAxes"/> axis, then one per <see cref="TasteFeatures"/> feature for community preferences), so
+/// a track's score is a dot product computed column by column with SIMD. Built once per catalog and model;
+/// immutable and thread-safe afterwards.
 /// </summary>
 public sealed class CatalogIndex
 {
     private readonly Dictionary<string, int> genreIds;
 
-    private CatalogIndex(IReadOnlyList<Track> tracks, float[][] columns, int[] artistIds, int[] songIds,
-        float[] tempo, sbyte[] explicitFlags, int[][] genres, Dictionary<string, int> genreIds, string moodSource)
+    private CatalogIndex(IReadOnlyList<Track> tracks, float[][] columns, float[][] moods, int[] artistIds, int[] songIds,
+        float[] tempo, sbyte[] explicitFlags, bool[] nonSong, int[][] genres, Dictionary<string, int> genreIds, string moodSource)
     {
         Tracks = tracks;
         Columns = columns;
+        Moods = moods;
         ArtistIds = artistIds;
         SongIds = songIds;
         Tempo = tempo;
         Explicit = explicitFlags;
+        NonSong = nonSong;
         Genres = genres;
         this.genreIds = genreIds;
         MoodSource = moodSource;
+        ValenceRange = Spread(columns[0]);
+        ArousalRange = Spread(columns[2]);
     }
 
-    public static int MoodColumns => MusicMoods.All.Count;
-    public static int TasteColumnStart => MoodColumns + EvidenceAxes.All.Count;
+    private static (double Low, double High) Spread(float[] values)
+    {
+        if (values.Length == 0) return (1, 9);
+        var sorted = values.Order().ToArray();
+        double At(double q) => sorted[(int)Math.Round(q * (sorted.Length - 1))];
+        return (At(0.02), At(0.98));
+    }
+
+    /// <summary>Columns 0–3: the track's valence V, V², arousal A, A² on the 1–9 scale.</summary>
+    public const int PositionColumns = 4;
+    public static int TasteColumnStart => PositionColumns + EvidenceAxes.All.Count;
     public static int ColumnCount => TasteColumnStart + TasteFeatures.All.Count;
 
     public IReadOnlyList<Track> Tracks { get; }
     public int Count => Tracks.Count;
+    /// <summary>Where this catalog's tracks lie on each axis: 2nd to 98th percentile. A photo is never placed beyond it,
+    /// so the most extreme photo gets the most extreme music there is, not a fit of nothing.</summary>
+    public (double Low, double High) ValenceRange { get; }
+    public (double Low, double High) ArousalRange { get; }
+
     /// <summary>Where the track moods came from: the track mood model's version, or what supplied them instead.</summary>
     public string MoodSource { get; }
 
     internal float[][] Columns { get; }
+    /// <summary>The track mood probabilities, one array per <see cref="MusicMoods.All"/> word: described, not scored.</summary>
+    internal float[][] Moods { get; }
     internal int[] ArtistIds { get; }
     internal int[] SongIds { get; }
     internal float[] Tempo { get; }
     /// <summary>1 explicit, 0 clean, −1 unknown.</summary>
     internal sbyte[] Explicit { get; }
+    /// <summary>What <see cref="Catalog.NonSongRule"/> says is not a song; left out unless asked for.</summary>
+    internal bool[] NonSong { get; }
     internal int[][] Genres { get; }
 
     /// <summary>Builds the index with each track's moods from the track mood model.</summary>
@@ -61,37 +84,45 @@ public sealed class CatalogIndex
     {
         var n = tracks.Count;
         var columns = Enumerable.Range(0, ColumnCount).Select(_ => new float[n]).ToArray();
+        var moods = Enumerable.Range(0, MusicMoods.All.Count).Select(_ => new float[n]).ToArray();
         var artistIds = new int[n];
         var songIds = new int[n];
         var tempo = new float[n];
         var explicitFlags = new sbyte[n];
+        var nonSong = new bool[n];
         var genres = new int[n][];
         var artists = new Dictionary<string, int>();
         var songs = new Dictionary<string, int>();
         var genreIds = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        Span<double> p = stackalloc double[MoodColumns];
+        Span<double> p = stackalloc double[MusicMoods.All.Count];
         for (var i = 0; i < n; i++)
         {
             var track = tracks[i];
             moodsOf(i, p);
-            for (var k = 0; k < MoodColumns; k++) columns[k][i] = (float)p[k];
+            for (var k = 0; k < p.Length; k++) moods[k][i] = (float)p[k];
+            var place = TrackMoodModel.FromProbabilities(p);
+            columns[0][i] = (float)place.Valence;
+            columns[1][i] = (float)(place.Valence * place.Valence);
+            columns[2][i] = (float)place.Arousal;
+            columns[3][i] = (float)(place.Arousal * place.Arousal);
             for (var a = 0; a < EvidenceAxes.All.Count; a++)
-                columns[MoodColumns + a][i] = (float)EvidenceAxis.Direction(EvidenceAxes.All[a].TrackCues(track.Features));
+                columns[PositionColumns + a][i] = (float)EvidenceAxis.Direction(EvidenceAxes.All[a].TrackCues(track.Features));
             for (var f = 0; f < TasteFeatures.All.Count; f++)
                 columns[TasteColumnStart + f][i] = (float)TasteFeatures.All[f].Of(track.Features);
             artistIds[i] = Intern(artists, TrackIdentity.Normalise(track.Artist));
             songIds[i] = Intern(songs, track.MatchKey);
             tempo[i] = (float)track.Features.TempoBpm;
             explicitFlags[i] = track.Explicit switch { true => 1, false => 0, null => -1 };
+            nonSong[i] = !Catalog.NonSongRule.IsSong(track);
             genres[i] = track.Genres.Count == 0 ? [] : [.. track.Genres.Select(g => Intern(genreIds, g.Trim()))];
         }
-        return new CatalogIndex(tracks, columns, artistIds, songIds, tempo, explicitFlags, genres, genreIds, moodSource);
+        return new CatalogIndex(tracks, columns, moods, artistIds, songIds, tempo, explicitFlags, nonSong, genres, genreIds, moodSource);
     }
 
     public TrackMood MoodOf(int index)
     {
-        Span<double> p = stackalloc double[MoodColumns];
-        for (var k = 0; k < MoodColumns; k++) p[k] = Columns[k][index];
+        Span<double> p = stackalloc double[MusicMoods.All.Count];
+        for (var k = 0; k < p.Length; k++) p[k] = Moods[k][index];
         return TrackMoodModel.FromProbabilities(p);
     }
 

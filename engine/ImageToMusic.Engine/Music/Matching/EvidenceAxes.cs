@@ -5,12 +5,14 @@ namespace ImageToMusic.Engine.Music.Matching;
 
 /// <summary>
 /// The visual → musical mapping. Image scales are centred on Emotion6's typical values (val split means,
-/// one standard deviation ≈ ±1); track scales on the usual Spotify ranges. See docs/matching.md for why.
+/// one standard deviation ≈ ±1); track scales on the usual Spotify ranges. Weights are in log-fit units: all four
+/// fully agreeing add 0.38, a fit ratio of e^0.38 ≈ 1.46, before <see cref="MatchTuning.EvidenceScale"/>.
+/// See docs/matching.md for why.
 /// </summary>
 public static class EvidenceAxes
 {
     /// <summary>Arousal, contrast and busy detail ↔ energy, tempo and loudness.</summary>
-    public static readonly EvidenceAxis Intensity = new("intensity", 0.012,
+    public static readonly EvidenceAxis Intensity = new("intensity", 0.12,
         q =>
         [
             new(0.5, Scaled(q.Arousal, 5, 1.5), "lively mood", "calm mood"),
@@ -25,7 +27,7 @@ public static class EvidenceAxes
         ]);
 
     /// <summary>Warm, soft, natural scenes ↔ acoustic; cool, hard, man-made ↔ electronic.</summary>
-    public static readonly EvidenceAxis Organic = new("organic", 0.010,
+    public static readonly EvidenceAxis Organic = new("organic", 0.10,
         q =>
         [
             new(0.4, Scaled(q.Evidence.Warmth, 0.10, 0.18), "warm tones", "cool tones"),
@@ -34,17 +36,21 @@ public static class EvidenceAxes
         ],
         f => [new(1, Scaled(f.Acousticness, 0.5, 0.4), "acoustic", "electronic")]);
 
-    /// <summary>Pleasant, bright scenes ↔ major key; sombre, dark scenes ↔ minor key.</summary>
-    public static readonly EvidenceAxis Brightness = new("brightness", 0.008,
+    /// <summary>Pleasant, bright scenes ↔ cheerful-sounding (Spotify valence), major key; sombre, dark scenes ↔ sombre, minor key.</summary>
+    public static readonly EvidenceAxis Brightness = new("brightness", 0.08,
         q =>
         [
             new(0.6, Scaled(q.Valence, 5, 1.5), "pleasant mood", "sombre mood"),
             new(0.4, Scaled(q.Evidence.Brightness, 0.41, 0.16), "bright palette", "dark palette"),
         ],
-        f => [new(1, f.Mode switch { 1 => 1, 0 => -1, _ => 0 }, "major key", "minor key")]);
+        f =>
+        [
+            new(0.6, Scaled(f.Valence, 0.45, 0.25), "cheerful", "sombre"),
+            new(0.4, f.Mode switch { 1 => 1, 0 => -1, _ => 0 }, "major key", "minor key"),
+        ]);
 
     /// <summary>Vivid, saturated colour ↔ danceable groove; muted colour ↔ unhurried, floating.</summary>
-    public static readonly EvidenceAxis Vividness = new("vividness", 0.008,
+    public static readonly EvidenceAxis Vividness = new("vividness", 0.08,
         q =>
         [
             new(0.6, Scaled(q.Evidence.Colourfulness, 39, 29), "vivid colours", "muted colours"),

@@ -28,14 +28,14 @@ public sealed record MatchEvaluation(
     public const int RandomSeed = 5;
     private const int Top = 5;
 
-    public static MatchEvaluation Score(MoodModel model, ExtractedSet photos, IReadOnlyList<LabelledTrack> catalog)
+    public static MatchEvaluation Score(MoodModel model, ExtractedSet photos, IReadOnlyList<LabelledTrack> catalog, MatchTuning? tuning = null)
     {
         if (photos.Images.Count == 0) throw new InvalidOperationException("No photo could be analysed; nothing to score.");
         var tracks = catalog.Select(t => t.Track).ToList();
         var index = CatalogIndex.Build(tracks, TrackMoodEvaluation.OutOfFoldProbabilities(catalog), "out-of-fold track moods");
         var labels = catalog.Select(t => t.Mood).ToArray();
         var truth = photos.Images.Select(i => MusicMoods.QuadrantOf(i.Valence, i.Arousal)).ToArray();
-        var options = new MatchOptions { Top = Top };
+        var options = new MatchOptions { Top = Top, Tuning = tuning ?? MatchTuning.Default };
 
         AgreementScores Ranked(Func<int, MoodQuery> query) => Agreement(truth, i =>
             Matcher.Rank(index, query(i), options).Select(s => labels[IndexOf(s.Track)]));

@@ -4,11 +4,13 @@ using System.Numerics.Tensors;
 namespace ImageToMusic.Engine.Music.Matching;
 
 /// <summary>
-/// Ranks a catalog for a photo. A track's score is its mood fit (the probability photo and track share a
-/// mood quadrant) plus small evidence terms (<see cref="EvidenceAxes"/>): the mood picks the quadrant,
-/// the evidence picks among tracks that fit it equally; a community's learnt preferences
-/// (<see cref="MatchOptions.Preferences"/>) add a bounded term on top. The list never repeats a song or an artist, and
-/// ties go to the track first in catalog order, so the same input always gives the same list.
+/// Ranks a catalog for a photo. Photo and tracks share one mood plane (valence × arousal, 1–9). A track's score is
+/// the log of its mood fit, a Gaussian of its distance from the photo's mood whose width is the photo's uncertainty
+/// plus the track's (<see cref="MatchTuning"/>), plus small evidence terms (<see cref="EvidenceAxes"/>): a neutral
+/// photo gets music from the middle of the plane, an extreme one extreme music, and the evidence picks among tracks
+/// about as close. A community's learnt preferences (<see cref="MatchOptions.Preferences"/>) add a bounded term on top.
+/// The list never repeats a song or an artist, leaves out non-songs unless asked, and ties go to the track first in
+/// catalog order, so the same input always gives the same list.
 /// </summary>
 public static class Matcher
 {
@@ -19,7 +21,7 @@ public static class Matcher
     {
         options ??= new MatchOptions();
         options.Validate();
-        var weights = QueryWeights(query);
+        var weights = QueryWeights(index, query, options.Tuning);
         var candidates = Candidates(index, weights, options, options.Top);
         return [.. candidates.Select((c, k) => Describe(index, query, weights, c, k + 1))];
     }
@@ -49,16 +51,41 @@ public static class Matcher
         }
     }
 
-    /// <summary>The query as weights on the index's columns: quadrant probabilities, then axis weight × image direction.</summary>
-    public static float[] QueryWeights(MoodQuery query)
+    /// <summary>
+    /// The query as weights on the index's columns. The photo's mood is placed among the tracks at (v, a)
+    /// (<see cref="MatchTuning"/>); with widths s_v, s_a the log fit of a track at (V, A) is
+    /// −(V − v)²/2s_v² − (A − a)²/2s_a², which expands to weights on V, V², A, A² plus a constant that is the same
+    /// for every track (left out of the ranking, restored by <see cref="MoodFit"/>); then axis weight × image direction.
+    /// </summary>
+    public static float[] QueryWeights(CatalogIndex index, MoodQuery query, MatchTuning? tuning = null)
     {
+        tuning ??= MatchTuning.Default;
         var weights = new float[CatalogIndex.ColumnCount];
-        Span<double> quadrants = stackalloc double[CatalogIndex.MoodColumns];
-        query.QuadrantProbabilities(quadrants);
-        for (var k = 0; k < quadrants.Length; k++) weights[k] = (float)quadrants[k];
+        var valence = Math.Clamp(MusicMoods.Midpoint + tuning.ValenceGain * (query.Valence - MusicMoods.Midpoint), index.ValenceRange.Low, index.ValenceRange.High);
+        var arousal = Math.Clamp(MusicMoods.Midpoint + tuning.ArousalGain * (query.Arousal - MusicMoods.Midpoint), index.ArousalRange.Low, index.ArousalRange.High);
+        var (sv2, sa2) = (tuning.ValenceWidth * tuning.ValenceWidth, tuning.ArousalWidth * tuning.ArousalWidth);
+        weights[0] = (float)(valence / sv2);
+        weights[1] = (float)(-1 / (2 * sv2));
+        weights[2] = (float)(arousal / sa2);
+        weights[3] = (float)(-1 / (2 * sa2));
         for (var a = 0; a < EvidenceAxes.All.Count; a++)
-            weights[CatalogIndex.MoodColumns + a] = (float)(EvidenceAxes.All[a].Weight * EvidenceAxis.Direction(EvidenceAxes.All[a].ImageCues(query)));
+            weights[CatalogIndex.PositionColumns + a] =
+                (float)(tuning.EvidenceScale * EvidenceAxes.All[a].Weight * EvidenceAxis.Direction(EvidenceAxes.All[a].ImageCues(query)));
         return weights;
+    }
+
+    /// <summary>
+    /// The mood fit (0 … 1) of track <paramref name="i"/> under <paramref name="weights"/>: e^(log fit), 1 where the
+    /// track sits exactly where the weights' Gaussian peaks (for a story's averaged weights, the photos' mean mood).
+    /// </summary>
+    public static double MoodFit(CatalogIndex index, ReadOnlySpan<float> weights, int i)
+    {
+        var valence = index.Columns[0][i];
+        var arousal = index.Columns[2][i];
+        return Math.Exp(Peak(weights[0], weights[1], valence) + Peak(weights[2], weights[3], arousal));
+
+        // w·x + q·x² is largest at x* = −w/2q, where it equals −w²/4q; the fit is measured from there.
+        static double Peak(double w, double q, double x) => w * x + q * x * x + w * w / (4 * q);
     }
 
     public static void Score(CatalogIndex index, ReadOnlySpan<float> weights, Span<float> scores)
@@ -76,7 +103,8 @@ public static class Matcher
         var maxTempo = (float)(options.MaxTempo ?? double.PositiveInfinity);
         for (var i = 0; i < scores.Length; i++)
         {
-            var excluded = (options.ExcludeExplicit && index.Explicit[i] == 1)
+            var excluded = (!options.IncludeNonSongs && index.NonSong[i])
+                           || (options.ExcludeExplicit && index.Explicit[i] == 1)
                            || index.Tempo[i] < minTempo || index.Tempo[i] > maxTempo
                            || (options.Genre is not null && Array.IndexOf(index.Genres[i], genre) < 0);
             if (excluded) scores[i] = float.NegativeInfinity;
@@ -135,9 +163,21 @@ public static class Matcher
     {
         var i = candidate.Index;
         var mood = index.MoodOf(i);
-        var moodFit = 0.0;
-        for (var k = 0; k < CatalogIndex.MoodColumns; k++) moodFit += weights[k] * index.Columns[k][i];
-        return new Suggestion(rank, index.Tracks[i], mood, moodFit, candidate.Score, Reasons.For(reasonFor, index.Tracks[i].Features, mood));
+        var moodFit = MoodFit(index, weights, i);
+        // The fit a person sees: the mood fit times e^(evidence and taste terms), measured from the best they could
+        // add, so that it reads as a share (100% = right mood, every cue agreeing) and differs where the tracks do.
+        var logMoodFit = Math.Log(Math.Max(moodFit, double.Epsilon));
+        var bonus = candidate.Score - ScoreOf(index, weights[..CatalogIndex.PositionColumns], i);
+        var fit = Math.Clamp(Math.Exp(logMoodFit + bonus - MaxBonus(weights)), 0, 1);
+        return new Suggestion(rank, index.Tracks[i], mood, moodFit, candidate.Score, fit, Reasons.For(reasonFor, index.Tracks[i].Features, mood));
+    }
+
+    /// <summary>The most the evidence terms can add under these weights: every track cue fully agreeing.</summary>
+    private static double MaxBonus(ReadOnlySpan<float> weights)
+    {
+        var sum = 0.0;
+        for (var c = CatalogIndex.PositionColumns; c < CatalogIndex.TasteColumnStart; c++) sum += Math.Abs(weights[c]);
+        return sum;
     }
 
     /// <summary>One track's score under given weights, as <see cref="Score"/> computes it for the whole catalog.</summary>

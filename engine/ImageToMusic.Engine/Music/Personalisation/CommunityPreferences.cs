@@ -19,10 +19,14 @@ namespace ImageToMusic.Engine.Music.Personalisation;
 /// </summary>
 public sealed class CommunityPreferences
 {
-    /// <summary>Largest amount the preferences add to or take from any track's score (mood fit runs 0 … 1).</summary>
-    public const double MaxShift = 0.1;
+    /// <summary>
+    /// Largest amount the preferences add to or take from any track's score (a log mood fit; the visual evidence adds
+    /// at most 0.57): a community can reorder tracks that fit the photo about equally well, never turn a sad photo's
+    /// music happy.
+    /// </summary>
+    public const double MaxShift = 0.3;
     /// <summary>Score added per unit of log-odds of a thumb up, before the bound.</summary>
-    public const double ScorePerLogOdds = 0.05;
+    public const double ScorePerLogOdds = 0.15;
     /// <summary>Ridge penalty on each weight: small enough that a few dozen consistent votes move it, large enough that a handful do not.</summary>
     public const double PriorStrength = 4;
     private const int NewtonSteps = 25;

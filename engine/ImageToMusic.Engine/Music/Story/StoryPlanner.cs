@@ -15,7 +15,7 @@ public static class StoryPlanner
     public static StorySoundtrack Plan(CatalogIndex index, IReadOnlyList<MoodQuery> photos, StoryOptions options)
     {
         options.Validate(photos.Count);
-        var weights = photos.Select(Matcher.QueryWeights).ToList();
+        var weights = photos.Select(photo => Matcher.QueryWeights(index, photo, options.Filters.Tuning)).ToList();
         var picks = options.Mode == StoryMode.PerImage
             ? PhotoByPhoto.Plan(index, photos, weights, options)
             : WholeStory.Plan(index, photos, weights, options);
@@ -25,7 +25,7 @@ public static class StoryPlanner
             var transition = k == 0 ? null : StoryTransition.Between(picks[k - 1].Suggestion.Track, picks[k].Suggestion.Track);
             tracks.Add(new StoryTrack(k + 1, picks[k].ImageIndex, picks[k].Suggestion, transition));
         }
-        return new StorySoundtrack(tracks, tracks.Sum(t => SecondsOf(t.Suggestion.Track)), MoodOf(photos, weights));
+        return new StorySoundtrack(tracks, tracks.Sum(t => SecondsOf(t.Suggestion.Track)), MoodOf(photos));
     }
 
     public static double SecondsOf(Track track) =>
@@ -33,7 +33,8 @@ public static class StoryPlanner
 
     /// <summary>
     /// The photos' column weights averaged. Weights are linear in the score, so a track's score under the mean is
-    /// its mean score over the photos: averaged quadrant probabilities and averaged evidence directions.
+    /// its mean score over the photos: the mean log mood fit (a fit around the photos' mean mood) and averaged
+    /// evidence directions.
     /// </summary>
     internal static float[] MeanWeights(IReadOnlyList<float[]> weights)
     {
@@ -43,13 +44,10 @@ public static class StoryPlanner
         return mean;
     }
 
-    private static StoryMood MoodOf(IReadOnlyList<MoodQuery> photos, IReadOnlyList<float[]> weights)
+    private static StoryMood MoodOf(IReadOnlyList<MoodQuery> photos)
     {
-        var quadrants = MeanWeights(weights).AsSpan(0, CatalogIndex.MoodColumns);
-        var word = 0;
-        for (var k = 1; k < quadrants.Length; k++)
-            if (quadrants[k] > quadrants[word]) word = k;
-        return new StoryMood(photos.Average(p => p.Valence), photos.Average(p => p.Arousal), MusicMoods.All[word]);
+        var (valence, arousal) = (photos.Average(p => p.Valence), photos.Average(p => p.Arousal));
+        return new StoryMood(valence, arousal, MusicMoods.WordOf(valence, arousal));
     }
 }
 
