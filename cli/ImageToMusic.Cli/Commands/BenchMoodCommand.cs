@@ -103,7 +103,7 @@ internal static class BenchMoodCommand
     /// <summary>A 4000×3000 JPEG (quality 90) of seeded synthetic texture: full of fine detail, so it costs a decoder as much as a camera photo.</summary>
     private static string GenerateLargeJpeg()
     {
-        var path = Path.Combine(Path.GetTempPath(), "imagetomusic-bench-4000x3000-seed7.jpg");
+        var path = Path.Combine(Path.GetTempPath(), "imagetomusic-bench-4000x3000-seed7-grain4.5.jpg");
         if (File.Exists(path)) return path;
         Console.Error.WriteLine($"generating {path} with libvips");
         File.WriteAllBytes(path + ".partial", SyntheticPhoto.Jpeg(4000, 3000, seed: 7, quality: 90));
