@@ -27,9 +27,10 @@ public static partial class NonSongRule
         var text = $"{track.Title} | {track.Album} | {track.Artist}";
         // Music has a beat or a voice or a player; these recordings have neither: no pulse to dance to, or no
         // instrument-free speech, or a take that sounds "live" because it is a field recording.
+        // The audio tests come first: most songs fail them, and then the text is never searched.
         var unlikeMusic = f.Danceability < 0.5 || f.Instrumentalness > 0.5 || f.Speechiness > 0.5;
-        if (StrongWords().Match(text) is { Success: true } strong && unlikeMusic) return $"named as {strong.Value.ToLowerInvariant()}";
-        if (WeakWords().Match(text) is { Success: true } weak && f.Danceability < 0.45 && (f.Instrumentalness > 0.5 || f.Speechiness > 0.5))
+        if (unlikeMusic && StrongWords().Match(text) is { Success: true } strong) return $"named as {strong.Value.ToLowerInvariant()}";
+        if (f.Danceability < 0.45 && (f.Instrumentalness > 0.5 || f.Speechiness > 0.5) && WeakWords().Match(text) is { Success: true } weak)
             return $"named as {weak.Value.ToLowerInvariant()}, with no beat";
         if (f.Speechiness >= 0.9) return "spoken word (speechiness ≥ 0.9)";
         if (f.Liveness >= 0.9 && f.Instrumentalness >= 0.7 && f.Danceability < 0.35) return "field recording (live, instrumental, no beat)";

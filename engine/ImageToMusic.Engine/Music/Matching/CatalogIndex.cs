@@ -14,7 +14,7 @@ public sealed class CatalogIndex
     private readonly Dictionary<string, int> genreIds;
 
     private CatalogIndex(IReadOnlyList<Track> tracks, float[][] columns, float[][] moods, int[] artistIds, int[] songIds,
-        float[] tempo, sbyte[] explicitFlags, bool[] nonSong, int[][] genres, Dictionary<string, int> genreIds, string moodSource)
+        float[] tempo, sbyte[] explicitFlags, float[] nonSong, int[][] genres, Dictionary<string, int> genreIds, string moodSource)
     {
         Tracks = tracks;
         Columns = columns;
@@ -23,7 +23,7 @@ public sealed class CatalogIndex
         SongIds = songIds;
         Tempo = tempo;
         Explicit = explicitFlags;
-        NonSong = nonSong;
+        NonSongPenalty = nonSong;
         Genres = genres;
         this.genreIds = genreIds;
         MoodSource = moodSource;
@@ -62,8 +62,9 @@ public sealed class CatalogIndex
     internal float[] Tempo { get; }
     /// <summary>1 explicit, 0 clean, −1 unknown.</summary>
     internal sbyte[] Explicit { get; }
-    /// <summary>What <see cref="Catalog.NonSongRule"/> says is not a song; left out unless asked for.</summary>
-    internal bool[] NonSong { get; }
+    /// <summary>−∞ for what <see cref="Catalog.NonSongRule"/> says is not a song, 0 for songs: added to the scores
+    /// (one SIMD pass) to leave non-songs out unless asked for.</summary>
+    internal float[] NonSongPenalty { get; }
     internal int[][] Genres { get; }
 
     /// <summary>Builds the index with each track's moods from the track mood model.</summary>
@@ -89,7 +90,7 @@ public sealed class CatalogIndex
         var songIds = new int[n];
         var tempo = new float[n];
         var explicitFlags = new sbyte[n];
-        var nonSong = new bool[n];
+        var nonSong = new float[n];
         var genres = new int[n][];
         var artists = new Dictionary<string, int>();
         var songs = new Dictionary<string, int>();
@@ -113,7 +114,7 @@ public sealed class CatalogIndex
             songIds[i] = Intern(songs, track.MatchKey);
             tempo[i] = (float)track.Features.TempoBpm;
             explicitFlags[i] = track.Explicit switch { true => 1, false => 0, null => -1 };
-            nonSong[i] = !Catalog.NonSongRule.IsSong(track);
+            nonSong[i] = Catalog.NonSongRule.IsSong(track) ? 0 : float.NegativeInfinity;
             genres[i] = track.Genres.Count == 0 ? [] : [.. track.Genres.Select(g => Intern(genreIds, g.Trim()))];
         }
         return new CatalogIndex(tracks, columns, moods, artistIds, songIds, tempo, explicitFlags, nonSong, genres, genreIds, moodSource);

@@ -24,7 +24,7 @@ public sealed record MatchOptions
     /// <summary>What the asking community has shown it likes; adds at most ±<see cref="CommunityPreferences.MaxShift"/> to each score.</summary>
     public CommunityPreferences? Preferences { get; init; }
 
-    public bool HasFilters => Genre is not null || ExcludeExplicit || MinTempo is not null || MaxTempo is not null || !IncludeNonSongs;
+    public bool HasFilters => Genre is not null || ExcludeExplicit || MinTempo is not null || MaxTempo is not null;
 
     public void Validate()
     {

@@ -39,6 +39,7 @@ public static class Matcher
             var span = scores.AsSpan(0, index.Count);
             Score(index, weights, span);
             filters.Preferences?.AddTo(index, span);
+            if (!filters.IncludeNonSongs) TensorPrimitives.Add(span, index.NonSongPenalty, span);
             if (filters.HasFilters) Exclude(index, filters, span);
             var picks = PickDiverse(index, span, count);
             var candidates = new List<Candidate>(picks.Count);
@@ -103,8 +104,7 @@ public static class Matcher
         var maxTempo = (float)(options.MaxTempo ?? double.PositiveInfinity);
         for (var i = 0; i < scores.Length; i++)
         {
-            var excluded = (!options.IncludeNonSongs && index.NonSong[i])
-                           || (options.ExcludeExplicit && index.Explicit[i] == 1)
+            var excluded = (options.ExcludeExplicit && index.Explicit[i] == 1)
                            || index.Tempo[i] < minTempo || index.Tempo[i] > maxTempo
                            || (options.Genre is not null && Array.IndexOf(index.Genres[i], genre) < 0);
             if (excluded) scores[i] = float.NegativeInfinity;
