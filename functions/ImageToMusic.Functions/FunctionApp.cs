@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using ImageToMusic.Bots.Discord;
+using ImageToMusic.Engine.Fetching;
 using ImageToMusic.Functions.Endpoints;
 using ImageToMusic.Functions.Hosting;
 using ImageToMusic.Functions.Uploads;
@@ -20,8 +21,9 @@ public sealed record ServerOptions
     /// <summary>Where to listen, e.g. http://127.0.0.1:7071; null keeps ASP.NET Core's configuration (FUNCTIONS_CUSTOMHANDLER_PORT wins).</summary>
     public string? Urls { get; init; }
 
-    /// <summary>Let stories name plain-http image URLs (a local test server); only https otherwise.</summary>
-    public bool AllowPlainHttpImageUrls { get; init; }
+    /// <summary>Let stories name image URLs on this machine over plain http (a local test server); otherwise only https
+    /// URLs of public addresses are fetched.</summary>
+    public bool AllowLocalImageServers { get; init; }
 
     /// <summary>Poll the uploads this often and analyse what is new (where no Event Grid delivers); null on Azure.</summary>
     public TimeSpan? WatchUploadsEvery { get; init; }
@@ -47,9 +49,10 @@ public static class FunctionApp
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddSingleton(backend);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddOutboundHttp();
-        builder.Services.AddSingleton(s => new StoryImages(backend.Uploads, s.GetRequiredService<IHttpClientFactory>().CreateClient(OutboundHttp.PhotoSources),
-            backend.Limits, options.AllowPlainHttpImageUrls));
+        builder.Services.AddOutboundHttp(allowLoopbackPhotoSources: options.AllowLocalImageServers);
+        builder.Services.AddSingleton(s => new StoryImages(backend.Uploads,
+            new SafeFetcher(s.GetRequiredService<IHttpClientFactory>().CreateClient(OutboundHttp.PhotoSources)),
+            backend.Limits, new FetchPolicy { AllowPlainHttp = options.AllowLocalImageServers }));
         if (options.WatchUploadsEvery is { } every)
             builder.Services.AddHostedService(services =>
             {

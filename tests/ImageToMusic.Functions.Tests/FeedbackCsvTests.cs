@@ -55,4 +55,47 @@ public sealed class FeedbackCsvTests : IAsyncLifetime
         var analysis = app.Backend.Analyses.FindAnalysis(recommendation.AnalysisId)!;
         Assert.EndsWith($",{analysis.ModelVersion},{ImageToMusic.Engine.Music.MusicMoods.All[ImageToMusic.Engine.Music.MusicMoods.QuadrantOf(analysis.Valence, analysis.Arousal)]}", bob);
     }
+
+    [Emotion6Fact]
+    public async Task Cells_a_spreadsheet_would_run_as_formulas_are_written_inert()
+    {
+        string[] formulas = ["=HYPERLINK(\"http://x\",\"y\")", "+1+1", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd"];
+        foreach (var (community, user) in formulas.Select((f, i) => (f, $"u{i}")))
+            (await app.Client.PostAsJsonAsync("/api/feedback", new
+            {
+                recommendation_id = recommendation.Id, track_id = recommendation.Tracks[0].TrackId, vote = "up", platform = "web", community, user,
+            })).EnsureSuccessStatusCode();
+
+        var csv = await app.Client.GetStringAsync("/api/feedback.csv");
+
+        // Read the file back as a spreadsheet would, cell by cell (RFC 4180 quoting), and look for a live formula.
+        var cells = RfcCells(csv).ToList();
+        Assert.All(formulas, f => Assert.Contains("'" + f, cells));
+        Assert.DoesNotContain(cells, c => c.Length > 0 && c[0] is '=' or '+' or '-' or '@' or '\t' or '\r');
+    }
+
+    private static IEnumerable<string> RfcCells(string csv)
+    {
+        var cell = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < csv.Length; i++)
+        {
+            var c = csv[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < csv.Length && csv[i + 1] == '"') { cell.Append('"'); i++; }
+                else if (c == '"') quoted = false;
+                else cell.Append(c);
+            }
+            else if (c == '"') quoted = true;
+            else if (c == ',' || (c == '\r' && i + 1 < csv.Length && csv[i + 1] == '\n'))
+            {
+                yield return cell.ToString();
+                cell.Clear();
+                if (c == '\r') i++;
+            }
+            else cell.Append(c);
+        }
+        if (cell.Length > 0) yield return cell.ToString();
+    }
 }

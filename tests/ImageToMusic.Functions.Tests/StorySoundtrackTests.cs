@@ -12,7 +12,7 @@ public sealed class StorySoundtrackTests : IAsyncLifetime
 {
     private RunningApp app = null!;
 
-    public async Task InitializeAsync() => app = await RunningApp.StartAsync(new ServerOptions { AllowPlainHttpImageUrls = true });
+    public async Task InitializeAsync() => app = await RunningApp.StartAsync(new ServerOptions { AllowLocalImageServers = true });
 
     public async Task DisposeAsync() => await app.DisposeAsync();
 
@@ -83,18 +83,29 @@ public sealed class StorySoundtrackTests : IAsyncLifetime
     }
 
     [Emotion6Fact]
-    public async Task A_photo_named_by_url_is_fetched_and_a_plain_http_url_is_refused_when_https_is_required()
+    public async Task A_photo_named_by_url_is_fetched_and_a_local_url_is_refused_without_being_contacted()
     {
         await using var images = await PhotoServer.StartAsync(Photo("joy/7.jpg"));
         var fetched = await app.Client.PostAsJsonAsync("/api/story/soundtrack", new { images = new[] { new { url = images.Url } } });
+        var requestsSoFar = images.Requests;
 
+        // As on Azure: only https URLs of public addresses. The same server, named by loopback in two spellings.
         await using var strict = await RunningApp.StartAsync();
         var refused = await strict.Client.PostAsJsonAsync("/api/story/soundtrack", new { images = new[] { new { url = images.Url } } });
+        var refusedLocalhost = await strict.Client.PostAsJsonAsync("/api/story/soundtrack",
+            new { images = new[] { new { url = images.Url.Replace("127.0.0.1", "localhost", StringComparison.Ordinal).Replace("http:", "https:", StringComparison.Ordinal) } } });
 
         Assert.Equal(HttpStatusCode.OK, fetched.StatusCode);
         Assert.Equal(images.Url, (await Json(fetched)).GetProperty("images")[0].GetProperty("source").GetString());
-        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.Contains("not an https URL", (await Json(refused)).GetProperty("detail").GetString());
+        foreach (var response in new[] { refused, refusedLocalhost })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            var problem = await Json(response);
+            Assert.Equal("source_not_allowed", problem.GetProperty("code").GetString());
+            Assert.Equal("image 1: The image could not be fetched from that URL: it must be a public https address that serves the image.",
+                problem.GetProperty("detail").GetString());
+        }
+        Assert.Equal(requestsSoFar, images.Requests); // nothing was fetched for the refused stories
     }
 
     [Emotion6Fact]

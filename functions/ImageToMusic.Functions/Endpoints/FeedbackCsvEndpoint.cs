@@ -40,7 +40,14 @@ public static class FeedbackCsvEndpoint
     /// <summary>RFC 4180: fields joined by commas, lines ended by CRLF; a field holding a comma, quote or line break is quoted, quotes doubled.</summary>
     private static void Row(StringBuilder csv, IEnumerable<string> fields)
     {
-        csv.AppendJoin(',', fields.Select(f => f.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{f.Replace("\"", "\"\"")}\"" : f));
+        csv.AppendJoin(',', fields.Select(Neutralised).Select(f => f.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{f.Replace("\"", "\"\"")}\"" : f));
         csv.Append("\r\n");
     }
+
+    /// <summary>
+    /// A cell a spreadsheet would run as a formula (it starts with = + - @, a tab or a carriage return) gets a leading
+    /// apostrophe, as OWASP recommends for CSV exports: communities and ids come from other people and could be
+    /// "=HYPERLINK(…)". The apostrophe shows; the formula does not run.
+    /// </summary>
+    internal static string Neutralised(string cell) => cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + cell : cell;
 }

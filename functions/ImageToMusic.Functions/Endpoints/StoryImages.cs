@@ -1,3 +1,4 @@
+using ImageToMusic.Engine.Fetching;
 using ImageToMusic.Engine.Imaging;
 using ImageToMusic.Functions.Hosting;
 using ImageToMusic.Functions.Uploads;
@@ -9,10 +10,10 @@ public sealed record StoryPhoto(int Index, string Source, byte[] Bytes);
 
 /// <summary>
 /// Gets a story's photos from wherever the request names them: multipart parts, blobs in the uploads
-/// container, or https URLs. Every photo is size-checked before it is held in memory, and a photo that
-/// cannot be had fails the request naming which one.
+/// container, or https URLs (through the <see cref="SafeFetcher"/>). Every photo is size-checked before it is held in
+/// memory, and a photo that cannot be had fails the request naming which one.
 /// </summary>
-public sealed class StoryImages(IUploads uploads, HttpClient web, ImageLimits limits, bool allowPlainHttp = false)
+public sealed class StoryImages(IUploads uploads, SafeFetcher web, ImageLimits limits, FetchPolicy policy)
 {
     public const int MaxPhotos = 20;
 
@@ -72,24 +73,18 @@ public sealed class StoryImages(IUploads uploads, HttpClient web, ImageLimits li
 
     private async Task<byte[]> DownloadAsync(string url, string which, CancellationToken cancellation)
     {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || !(uri.Scheme == Uri.UriSchemeHttps || (allowPlainHttp && uri.Scheme == Uri.UriSchemeHttp)))
-            throw ApiProblem.BadRequest($"{which}: '{url}' is not an https URL.");
-        using var response = await web.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, cancellation);
-        if (!response.IsSuccessStatusCode)
-            throw ApiProblem.BadRequest($"{which}: {url} answered {(int)response.StatusCode} {response.ReasonPhrase}.");
-        if (response.Content.Headers.ContentLength > limits.MaxBytes)
-            throw ApiProblem.For(new ImageRejectedException(ImageErrorKind.TooLarge, $"{response.Content.Headers.ContentLength:N0} bytes; the limit is {limits.MaxBytes:N0}."), which);
-        await using var body = await response.Content.ReadAsStreamAsync(cancellation);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        for (int read; (read = await body.ReadAsync(chunk, cancellation)) > 0;)
+        try
         {
-            // Servers may omit or understate Content-Length: count what actually arrives.
-            if (buffer.Length + read > limits.MaxBytes)
-                throw ApiProblem.For(new ImageRejectedException(ImageErrorKind.TooLarge, $"more than {limits.MaxBytes:N0} bytes."), which);
-            buffer.Write(chunk, 0, read);
+            return (await web.FetchAsync(url, policy, limits.MaxBytes, cancellation)).Bytes;
         }
-        return buffer.ToArray();
+        catch (SourceRefusedException e)
+        {
+            throw ApiProblem.SourceRefused(e, which);
+        }
+        catch (ImageRejectedException e)
+        {
+            throw ApiProblem.For(e, which);
+        }
     }
 }
 

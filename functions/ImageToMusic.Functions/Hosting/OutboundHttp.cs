@@ -1,4 +1,5 @@
 using System.Net;
+using ImageToMusic.Engine.Fetching;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
 
@@ -11,17 +12,20 @@ namespace ImageToMusic.Functions.Hosting;
 /// </summary>
 public static class OutboundHttp
 {
-    /// <summary>Photos named by URL in a story request.</summary>
+    /// <summary>Photos named by URL in a story request: fetched only through <see cref="SafeFetcher"/>'s handler.</summary>
     public const string PhotoSources = "photo-sources";
     /// <summary>Discord's API and attachment CDN.</summary>
     public const string Discord = "discord";
     /// <summary>The Bot Connector, its OpenID metadata and Teams' file downloads.</summary>
     public const string Teams = "teams";
 
-    public static IServiceCollection AddOutboundHttp(this IServiceCollection services)
+    /// <param name="allowLoopbackPhotoSources">Let photo URLs reach this machine (local test servers); never on Azure.</param>
+    public static IServiceCollection AddOutboundHttp(this IServiceCollection services, bool allowLoopbackPhotoSources = false)
     {
         // A person is waiting on the story request: two quick retries, then give up within 20 seconds.
-        services.AddHttpClient(PhotoSources).AddStandardResilienceHandler(options =>
+        services.AddHttpClient(PhotoSources)
+            .ConfigurePrimaryHttpMessageHandler(() => SafeFetcher.CreateHandler(allowLoopback: allowLoopbackPhotoSources))
+            .AddStandardResilienceHandler(options =>
         {
             options.Retry.MaxRetryAttempts = 2;
             options.Retry.Delay = TimeSpan.FromMilliseconds(300);
