@@ -49,7 +49,8 @@ public static class FunctionApp
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddSingleton(backend);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddOutboundHttp(allowLoopbackPhotoSources: options.AllowLocalImageServers);
+        builder.Services.AddOutboundHttp(allowLoopbackPhotoSources: options.AllowLocalImageServers,
+            allowLoopbackAttachments: backend.Discord?.AttachmentsFromLoopback ?? false);
         builder.Services.AddSingleton(s => new StoryImages(backend.Uploads,
             new SafeFetcher(s.GetRequiredService<IHttpClientFactory>().CreateClient(OutboundHttp.PhotoSources)),
             backend.Limits, new FetchPolicy { AllowPlainHttp = options.AllowLocalImageServers }));
@@ -135,7 +136,8 @@ public static class FunctionApp
         services.AddSingleton(s => new PendingWork(s.GetRequiredService<ILogger<PendingWork>>(), Environment.ProcessorCount));
         services.AddHostedService(s => s.GetRequiredService<PendingWork>());
         services.AddSingleton(s => DiscordBot.Create(discord, backend.Recommender, backend.Analyses, backend.Feedback, backend.UserSalt,
-            s.GetRequiredService<PendingWork>(), s.GetRequiredService<IHttpClientFactory>().CreateClient(OutboundHttp.Discord), s.GetRequiredService<ILoggerFactory>(),
+            s.GetRequiredService<PendingWork>(), s.GetRequiredService<IHttpClientFactory>().CreateClient(OutboundHttp.Discord),
+            s.GetRequiredService<IHttpClientFactory>().CreateClient(OutboundHttp.DiscordAttachments), s.GetRequiredService<ILoggerFactory>(),
             s.GetRequiredService<TimeProvider>()));
     }
 

@@ -1,44 +1,35 @@
+using ImageToMusic.Engine.Fetching;
 using ImageToMusic.Engine.Imaging;
 
 namespace ImageToMusic.Bots.Discord;
 
 /// <summary>
-/// Fetches an attachment's bytes from its URL. The URL comes from a payload Discord signed, so it points at
-/// Discord's CDN; still, nothing larger than the engine accepts is held in memory, and only images are taken.
+/// Fetches an attachment's bytes from its URL, through the <see cref="SafeFetcher"/> and only from Discord's CDN
+/// (<see cref="DiscordOptions.AttachmentPolicy"/>): the URL comes from a signed payload, but it is still someone
+/// else's URL. Nothing larger than the engine accepts is held in memory, and only images are taken.
 /// </summary>
-public sealed class AttachmentDownload(HttpClient http, ImageLimits limits)
+public sealed class AttachmentDownload(SafeFetcher fetcher, FetchPolicy policy, ImageLimits limits)
 {
     /// <exception cref="ImageRejectedException">Too large, or not an image.</exception>
-    /// <exception cref="AttachmentUnavailableException">The download failed.</exception>
+    /// <exception cref="AttachmentUnavailableException">The download was refused or failed (the message never says how, so
+    /// a reply cannot echo what answered).</exception>
     public async Task<byte[]> ReadAsync(Attachment attachment, CancellationToken cancellation)
     {
-        if (attachment.Size > limits.MaxBytes) throw TooLarge($"{attachment.Size:N0} bytes");
-        if (!Uri.TryCreate(attachment.Url, UriKind.Absolute, out var url)) throw new AttachmentUnavailableException("the attachment has no download address.");
-        HttpResponseMessage response;
-        try { response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellation); }
-        catch (HttpRequestException e) { throw new AttachmentUnavailableException($"downloading it failed ({e.Message}).", e); }
-        using (response)
+        if (attachment.Size > limits.MaxBytes)
+            throw new ImageRejectedException(ImageErrorKind.TooLarge, $"the image is {attachment.Size:N0} bytes; the limit is {limits.MaxBytes:N0} bytes.");
+        FetchedImage fetched;
+        try
         {
-            if (!response.IsSuccessStatusCode) throw new AttachmentUnavailableException($"downloading it failed ({(int)response.StatusCode} {response.ReasonPhrase}).");
-            var type = response.Content.Headers.ContentType?.MediaType;
-            if (type is null || !type.StartsWith("image/", StringComparison.OrdinalIgnoreCase))
-                throw new ImageRejectedException(ImageErrorKind.UnsupportedFormat, $"it is {type ?? "of no stated type"}, not an image.");
-            if (response.Content.Headers.ContentLength > limits.MaxBytes) throw TooLarge($"{response.Content.Headers.ContentLength:N0} bytes");
-            await using var body = await response.Content.ReadAsStreamAsync(cancellation);
-            using var buffer = new MemoryStream();
-            var chunk = new byte[81920];
-            for (int read; (read = await body.ReadAsync(chunk, cancellation)) > 0;)
-            {
-                // Content-Length may be absent or wrong: count what actually arrives.
-                if (buffer.Length + read > limits.MaxBytes) throw TooLarge($"more than {limits.MaxBytes:N0} bytes");
-                buffer.Write(chunk, 0, read);
-            }
-            return buffer.ToArray();
+            fetched = await fetcher.FetchAsync(attachment.Url ?? "", policy, limits.MaxBytes, cancellation);
         }
+        catch (SourceRefusedException e)
+        {
+            throw new AttachmentUnavailableException("the attachment could not be downloaded from Discord.", e);
+        }
+        if (fetched.MediaType is not { } type || !type.StartsWith("image/", StringComparison.OrdinalIgnoreCase))
+            throw new ImageRejectedException(ImageErrorKind.UnsupportedFormat, $"it is {fetched.MediaType ?? "of no stated type"}, not an image.");
+        return fetched.Bytes;
     }
-
-    private ImageRejectedException TooLarge(string size) =>
-        new(ImageErrorKind.TooLarge, $"the image is {size}; the limit is {limits.MaxBytes:N0} bytes.");
 }
 
 /// <summary>An attachment that could not be fetched; the message is fit to show the user.</summary>

@@ -1,4 +1,5 @@
 using ImageToMusic.Engine;
+using ImageToMusic.Engine.Fetching;
 using ImageToMusic.Engine.Feedback;
 using ImageToMusic.Engine.Storage;
 using Microsoft.Extensions.Logging;
@@ -8,6 +9,22 @@ namespace ImageToMusic.Bots.Discord;
 /// <summary>Where the bot's settings end up: the key requests are checked with and where Discord's API is.</summary>
 public sealed record DiscordOptions(string PublicKey, string ApiBase = DiscordSettings.DefaultApiBase)
 {
+    /// <summary>Discord's attachment CDN: the only hosts an attachment URL may name (https).</summary>
+    public static readonly IReadOnlyList<string> CdnHosts = ["cdn.discordapp.com", "media.discordapp.net"];
+
+    /// <summary>
+    /// What an attachment download may fetch: https from Discord's CDN; or, with a stand-in Discord (tests, local
+    /// runs: <see cref="ApiBase"/> changed), from the stand-in's own host, over http too if it speaks http.
+    /// </summary>
+    public FetchPolicy AttachmentPolicy => StandIn is { } standIn
+        ? new FetchPolicy { AllowedHosts = [standIn.Host], AllowPlainHttp = standIn.Scheme == Uri.UriSchemeHttp }
+        : new FetchPolicy { AllowedHosts = CdnHosts };
+
+    /// <summary>A stand-in Discord on this machine, whose attachments are fetched from loopback.</summary>
+    public bool AttachmentsFromLoopback => StandIn is { IsLoopback: true };
+
+    private Uri? StandIn => ApiBase != DiscordSettings.DefaultApiBase && Uri.TryCreate(ApiBase, UriKind.Absolute, out var uri) ? uri : null;
+
     /// <summary>Null when <see cref="DiscordSettings.PublicKey"/> is unset: the bot is off.</summary>
     public static DiscordOptions? From(Func<string, string?> setting) =>
         setting(DiscordSettings.PublicKey) is { Length: > 0 } key
@@ -18,10 +35,13 @@ public sealed record DiscordOptions(string PublicKey, string ApiBase = DiscordSe
 /// <summary>Wires the interaction handlers onto the engine and stores.</summary>
 public static class DiscordBot
 {
+    /// <param name="http">For Discord's API.</param>
+    /// <param name="attachments">For attachment downloads: a client on <see cref="SafeFetcher.CreateHandler(Func{string, CancellationToken, Task{System.Net.IPAddress[]}}?, bool)"/>'s handler.</param>
     public static DiscordInteractions Create(DiscordOptions options, Recommender recommender, IAnalysisStore analyses, IFeedbackStore feedback,
-        string userSalt, PendingWork work, HttpClient http, ILoggerFactory logs, TimeProvider clock) =>
+        string userSalt, PendingWork work, HttpClient http, HttpClient attachments, ILoggerFactory logs, TimeProvider clock) =>
         new(new DiscordSignature(options.PublicKey, clock),
-            new SoundtrackCommand(recommender, new AttachmentDownload(http, recommender.Analyzer.Limits), new DiscordApi(http, options.ApiBase, clock: clock), work,
+            new SoundtrackCommand(recommender, new AttachmentDownload(new SafeFetcher(attachments), options.AttachmentPolicy, recommender.Analyzer.Limits),
+                new DiscordApi(http, options.ApiBase, clock: clock), work,
                 logs.CreateLogger<SoundtrackCommand>()),
             new FeedbackClick(analyses, feedback, userSalt, clock),
             logs.CreateLogger<DiscordInteractions>());

@@ -14,14 +14,24 @@ public static class OutboundHttp
 {
     /// <summary>Photos named by URL in a story request: fetched only through <see cref="SafeFetcher"/>'s handler.</summary>
     public const string PhotoSources = "photo-sources";
-    /// <summary>Discord's API and attachment CDN.</summary>
+    /// <summary>Discord's API.</summary>
     public const string Discord = "discord";
+    /// <summary>Discord attachments: fetched only through <see cref="SafeFetcher"/>'s handler.</summary>
+    public const string DiscordAttachments = "discord-attachments";
     /// <summary>The Bot Connector, its OpenID metadata and Teams' file downloads.</summary>
     public const string Teams = "teams";
 
     /// <param name="allowLoopbackPhotoSources">Let photo URLs reach this machine (local test servers); never on Azure.</param>
-    public static IServiceCollection AddOutboundHttp(this IServiceCollection services, bool allowLoopbackPhotoSources = false)
+    /// <param name="allowLoopbackAttachments">Let attachment URLs reach this machine (a stand-in Discord); never on Azure.</param>
+    public static IServiceCollection AddOutboundHttp(this IServiceCollection services, bool allowLoopbackPhotoSources = false, bool allowLoopbackAttachments = false)
     {
+        services.AddHttpClient(DiscordAttachments)
+            .ConfigurePrimaryHttpMessageHandler(() => SafeFetcher.CreateHandler(allowLoopback: allowLoopbackAttachments))
+            .AddStandardResilienceHandler(options =>
+            {
+                options.Retry.ShouldHandle = args => ValueTask.FromResult(TransientButNotRateLimited(args.Outcome));
+                options.CircuitBreaker.ShouldHandle = args => ValueTask.FromResult(TransientButNotRateLimited(args.Outcome));
+            });
         // A person is waiting on the story request: two quick retries, then give up within 20 seconds.
         services.AddHttpClient(PhotoSources)
             .ConfigurePrimaryHttpMessageHandler(() => SafeFetcher.CreateHandler(allowLoopback: allowLoopbackPhotoSources))
