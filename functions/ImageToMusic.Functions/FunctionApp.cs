@@ -50,7 +50,7 @@ public static class FunctionApp
         builder.Services.AddSingleton(backend);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddOutboundHttp(allowLoopbackPhotoSources: options.AllowLocalImageServers,
-            allowLoopbackAttachments: backend.Discord?.AttachmentsFromLoopback ?? false);
+            allowLoopbackAttachments: (backend.Discord?.AttachmentsFromLoopback ?? false) || (options.Teams?.AttachmentsFromLoopback ?? false));
         builder.Services.AddSingleton(s => new StoryImages(backend.Uploads,
             new SafeFetcher(s.GetRequiredService<IHttpClientFactory>().CreateClient(OutboundHttp.PhotoSources)),
             backend.Limits, new FetchPolicy { AllowPlainHttp = options.AllowLocalImageServers }));
@@ -61,7 +61,8 @@ public static class FunctionApp
                 return new UploadWatcher(backend, TimeProvider.System, every, line => logger.LogInformation("{Upload}", line));
             });
         if (options.Teams is { } teams)
-            builder.Services.AddSingleton(s => TeamsSetup.Handler(teams, backend, s.GetRequiredService<IHttpClientFactory>().CreateClient(OutboundHttp.Teams)));
+            builder.Services.AddSingleton(s => TeamsSetup.Handler(teams, backend, s.GetRequiredService<IHttpClientFactory>().CreateClient(OutboundHttp.Teams),
+                s.GetRequiredService<IHttpClientFactory>().CreateClient(OutboundHttp.TeamsAttachments)));
         AddDiscord(builder.Services, backend);
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o =>

@@ -1,11 +1,12 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using ImageToMusic.Engine.Fetching;
 using ImageToMusic.Engine.Imaging;
 
 namespace ImageToMusic.Bots.Teams;
 
 /// <summary>The Bot Connector REST calls the bot makes: reply to an activity, replace one, and fetch an attachment.</summary>
-public sealed class BotConnectorClient(HttpClient http, BotTokenCache tokens)
+public sealed class BotConnectorClient(HttpClient http, SafeFetcher fetcher, BotTokenCache tokens)
 {
     /// <summary>POST {serviceUrl}/v3/conversations/{id}/activities/{activityId}: a reply in the activity's thread.</summary>
     public Task ReplyAsync(Activity to, OutgoingActivity reply, CancellationToken cancellation) =>
@@ -16,33 +17,35 @@ public sealed class BotConnectorClient(HttpClient http, BotTokenCache tokens)
         SendAsync(HttpMethod.Put, ActivityUrl(context, activityId), replacement with { Id = activityId }, cancellation);
 
     /// <summary>
-    /// Downloads an attachment, refusing more than <paramref name="maxBytes"/> (as the engine would). The bot's token
-    /// goes only to the activity's own service (inline images live there); other URLs (a file's pre-authorised
-    /// download URL) get no token, so it never leaks elsewhere.
+    /// Downloads an attachment through the <see cref="SafeFetcher"/>: only from the activity's own service (inline
+    /// images live there) or SharePoint/OneDrive (a shared file's pre-authorised download URL), refusing more than
+    /// <paramref name="maxBytes"/>. The bot's token goes only to the activity's own service, on every hop.
     /// </summary>
     public async Task<byte[]> DownloadAsync(Activity context, Uri url, long maxBytes, CancellationToken cancellation)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        if (Uri.TryCreate(context.ServiceUrl, UriKind.Absolute, out var service) && Uri.Compare(service, url, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0)
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.GetAsync(cancellation));
-        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellation);
-        if (!response.IsSuccessStatusCode)
-            throw new AttachmentUnavailableException($"Downloading the image failed: HTTP {(int)response.StatusCode}.");
-        if (response.Content.Headers.ContentLength > maxBytes) throw TooLarge(maxBytes);
-        await using var body = await response.Content.ReadAsStreamAsync(cancellation);
-        using var copy = new MemoryStream();
-        var buffer = new byte[81920];
-        int read;
-        while ((read = await body.ReadAsync(buffer, cancellation)) > 0)
+        Uri.TryCreate(context.ServiceUrl, UriKind.Absolute, out var service);
+        var policy = new FetchPolicy
         {
-            if (copy.Length + read > maxBytes) throw TooLarge(maxBytes);
-            copy.Write(buffer, 0, read);
+            AllowedHosts = service is null ? FileHosts : [service.Host, .. FileHosts],
+            // A stand-in Bot Connector on this machine (tests, local runs) may speak http; the real one is https.
+            AllowPlainHttp = service is { IsLoopback: true } && service.Scheme == Uri.UriSchemeHttp,
+        };
+        try
+        {
+            return (await fetcher.FetchAsync(url.ToString(), policy, maxBytes, cancellation, async (hop, token) =>
+                service is not null && Uri.Compare(service, hop, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0
+                    ? new AuthenticationHeaderValue("Bearer", await tokens.GetAsync(token))
+                    : null)).Bytes;
         }
-        return copy.ToArray();
+        catch (SourceRefusedException e)
+        {
+            throw new AttachmentUnavailableException("Teams did not let me download it.", e);
+        }
     }
 
-    private static ImageRejectedException TooLarge(long maxBytes) =>
-        new(ImageErrorKind.TooLarge, $"The image is larger than {maxBytes / (1024 * 1024)} MB.");
+    /// <summary>Where Teams keeps shared files: SharePoint and OneDrive for Business.</summary>
+    public static readonly IReadOnlyList<string> FileHosts = ["*.sharepoint.com"];
+
 
     private async Task SendAsync(HttpMethod method, Uri url, OutgoingActivity activity, CancellationToken cancellation)
     {
@@ -59,4 +62,4 @@ public sealed class BotConnectorClient(HttpClient http, BotTokenCache tokens)
 }
 
 /// <summary>An attachment the bot was told about but could not fetch; the user is told so.</summary>
-public sealed class AttachmentUnavailableException(string message) : Exception(message);
+public sealed class AttachmentUnavailableException(string message, Exception? inner = null) : Exception(message, inner);

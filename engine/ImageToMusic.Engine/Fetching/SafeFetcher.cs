@@ -75,7 +75,10 @@ public sealed class SafeFetcher(HttpClient http)
 
     /// <exception cref="SourceRefusedException">Not allowed, unreachable, an error status, or past the deadline.</exception>
     /// <exception cref="ImageRejectedException">More than <paramref name="maxBytes"/>.</exception>
-    public async Task<FetchedImage> FetchAsync(string url, FetchPolicy policy, long maxBytes, CancellationToken cancellation)
+    /// <param name="authorise">Credentials for one hop's URL, or null for none; asked again after every redirect, so a
+    /// token meant for one host never follows a redirect to another.</param>
+    public async Task<FetchedImage> FetchAsync(string url, FetchPolicy policy, long maxBytes, CancellationToken cancellation,
+        Func<Uri, CancellationToken, Task<System.Net.Http.Headers.AuthenticationHeaderValue?>>? authorise = null)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         deadline.CancelAfter(policy.Deadline);
@@ -84,7 +87,9 @@ public sealed class SafeFetcher(HttpClient http)
         {
             for (var redirects = 0; ; redirects++)
             {
-                using var response = await http.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
+                using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+                if (authorise is not null) request.Headers.Authorization = await authorise(uri, deadline.Token);
+                using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
                 if ((int)response.StatusCode is >= 300 and < 400 && response.Headers.Location is { } location)
                 {
                     if (redirects == policy.MaxRedirects) throw new SourceRefusedException($"more than {policy.MaxRedirects} redirects");

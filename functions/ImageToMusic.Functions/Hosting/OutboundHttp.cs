@@ -18,13 +18,18 @@ public static class OutboundHttp
     public const string Discord = "discord";
     /// <summary>Discord attachments: fetched only through <see cref="SafeFetcher"/>'s handler.</summary>
     public const string DiscordAttachments = "discord-attachments";
-    /// <summary>The Bot Connector, its OpenID metadata and Teams' file downloads.</summary>
+    /// <summary>The Bot Connector and its OpenID metadata.</summary>
     public const string Teams = "teams";
+    /// <summary>Teams images and shared files: fetched only through <see cref="SafeFetcher"/>'s handler.</summary>
+    public const string TeamsAttachments = "teams-attachments";
 
     /// <param name="allowLoopbackPhotoSources">Let photo URLs reach this machine (local test servers); never on Azure.</param>
-    /// <param name="allowLoopbackAttachments">Let attachment URLs reach this machine (a stand-in Discord); never on Azure.</param>
+    /// <param name="allowLoopbackAttachments">Let attachment URLs reach this machine (a stand-in Discord or Bot Connector); never on Azure.</param>
     public static IServiceCollection AddOutboundHttp(this IServiceCollection services, bool allowLoopbackPhotoSources = false, bool allowLoopbackAttachments = false)
     {
+        services.AddHttpClient(TeamsAttachments)
+            .ConfigurePrimaryHttpMessageHandler(() => SafeFetcher.CreateHandler(allowLoopback: allowLoopbackAttachments))
+            .AddStandardResilienceHandler();
         services.AddHttpClient(DiscordAttachments)
             .ConfigurePrimaryHttpMessageHandler(() => SafeFetcher.CreateHandler(allowLoopback: allowLoopbackAttachments))
             .AddStandardResilienceHandler(options =>

@@ -153,17 +153,18 @@ public sealed class TeamsBotFlowTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_file_shared_in_Teams_is_fetched_from_its_download_url()
+    public async Task A_file_shared_from_a_host_that_is_neither_the_service_nor_sharepoint_is_not_fetched()
     {
         var message = Activity("message");
-        // A file's downloadUrl is pre-authorised and gets no bot token; the stand-in serves it only with one,
-        // so the reply must say the download failed — proving the token is kept to the activity's own service.
+        // Downloads come only from the activity's own service (which alone gets the bot's token) or SharePoint; this
+        // downloadUrl names another host, so nothing is fetched, and the reply does not say what answered.
         var elsewhere = connector.Attach("shared.jpg", Photo).Replace("127.0.0.1", "localhost");
         message["attachments"] = new[] { new { contentType = "application/vnd.microsoft.teams.file.download.info", content = new { downloadUrl = elsewhere, fileType = "jpg" }, name = "shared.jpg" } };
 
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(message)).StatusCode);
 
-        Assert.Contains("HTTP 401", Assert.Single(connector.Calls).Body.GetProperty("text").GetString());
+        var reply = Assert.Single(connector.Calls).Body.GetProperty("text").GetString();
+        Assert.Equal("I couldn't fetch that image. Teams did not let me download it.", reply);
     }
 
     [Fact]
