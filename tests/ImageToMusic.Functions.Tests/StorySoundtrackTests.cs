@@ -108,6 +108,19 @@ public sealed class StorySoundtrackTests : IAsyncLifetime
         Assert.Equal(requestsSoFar, images.Requests); // nothing was fetched for the refused stories
     }
 
+    [Emotion6Theory]
+    [InlineData("min_tempo", "Infinity")]
+    [InlineData("max_tempo", "-Infinity")]
+    [InlineData("min_tempo", "NaN")]
+    [InlineData("target_duration_seconds", "1e999")]
+    public async Task Numbers_must_be_finite(string field, string value)
+    {
+        var response = await app.Client.PostAsync("/api/story/soundtrack", Form([("a.jpg", Photo("joy/1.jpg"))], (field, value)));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains($"{field} must be a finite number", (await Json(response)).GetProperty("detail").GetString());
+    }
+
     [Emotion6Fact]
     public async Task A_photo_server_that_is_briefly_unavailable_is_asked_again()
     {

@@ -162,6 +162,6 @@ public static class StorySoundtrackEndpoint
 
     private static double? Number(string? text, string name) =>
         text is null ? null
-        : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value
-        : throw ApiProblem.BadRequest($"{name} must be a number (got \"{text}\").");
+        : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) ? value
+        : throw ApiProblem.BadRequest($"{name} must be a finite number (got \"{text}\").");
 }
