@@ -18,8 +18,7 @@ public static class DiscordInteractionsEndpoint
     {
         var interactions = request.HttpContext.RequestServices.GetService<DiscordInteractions>()
                            ?? throw new ApiProblem(StatusCodes.Status503ServiceUnavailable, "Discord bot not configured", $"Set {AppSettings.DiscordPublicKey} to the application's public key.");
-        if (request.ContentLength > MaxBodyBytes)
-            throw new ApiProblem(StatusCodes.Status413PayloadTooLarge, "Request too large", $"An interaction is at most {MaxBodyBytes:N0} bytes.");
+        BodyLimit.Cap(request, MaxBodyBytes, "An interaction");
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, cancellation);
         try

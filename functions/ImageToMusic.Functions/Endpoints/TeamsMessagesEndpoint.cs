@@ -8,10 +8,14 @@ public static class TeamsMessagesEndpoint
 {
     public const string Path = "/api/messages";
 
+    /// <summary>Activities are a few kilobytes (images come as URLs, not inline); anything far larger is not from Teams.</summary>
+    public const long MaxBodyBytes = 1024 * 1024;
+
     public static async Task<IResult> Handle(HttpRequest request, IServiceProvider services, CancellationToken cancellation)
     {
         if (services.GetService<TeamsMessageHandler>() is not { } handler)
             return new ApiProblem(StatusCodes.Status503ServiceUnavailable, "No Teams bot", $"Set {AppSettings.TeamsAppId} to run the Teams bot.").ToResult();
+        BodyLimit.Cap(request, MaxBodyBytes, "An activity");
         try
         {
             var result = await handler.HandleAsync(request.Headers.Authorization.FirstOrDefault(), request.Body, cancellation);

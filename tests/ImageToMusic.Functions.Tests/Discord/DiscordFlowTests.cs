@@ -1,3 +1,4 @@
+using ImageToMusic.Functions.Endpoints;
 using System.Net;
 using System.Text.Json;
 using ImageToMusic.Bots.Discord;
@@ -72,6 +73,22 @@ public sealed class DiscordFlowTests : IAsyncLifetime
 
     private static string Label(JsonElement components, int row, int button) =>
         components[row].GetProperty("components")[button].GetProperty("label").GetString()!;
+
+    [Fact]
+    public async Task A_chunked_body_over_the_limit_is_refused_while_it_is_read_not_after()
+    {
+        // No Content-Length: the body streams in chunks, 2 MB of it, twice the most an interaction may be.
+        var body = new byte[2 * DiscordInteractionsEndpoint.MaxBodyBytes];
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(app.Client.BaseAddress!, DiscordInteractionsEndpoint.Path))
+        {
+            Content = new StreamContent(new MemoryStream(body)),
+        };
+        request.Headers.TransferEncodingChunked = true;
+
+        using var response = await app.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
 
     [Fact]
     public async Task A_PING_gets_a_PONG_without_an_API_key()
