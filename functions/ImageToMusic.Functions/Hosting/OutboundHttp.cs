@@ -32,31 +32,31 @@ public static class OutboundHttp
             .AddStandardResilienceHandler();
         services.AddHttpClient(DiscordAttachments)
             .ConfigurePrimaryHttpMessageHandler(() => SafeFetcher.CreateHandler(allowLoopback: allowLoopbackAttachments))
-            .AddStandardResilienceHandler(options =>
-            {
-                options.Retry.ShouldHandle = args => ValueTask.FromResult(TransientButNotRateLimited(args.Outcome));
-                options.CircuitBreaker.ShouldHandle = args => ValueTask.FromResult(TransientButNotRateLimited(args.Outcome));
-            });
+            .AddStandardResilienceHandler(LeaveRateLimitsToDiscordApi);
         // A person is waiting on the story request: two quick retries, then give up within 20 seconds.
         services.AddHttpClient(PhotoSources)
             .ConfigurePrimaryHttpMessageHandler(() => SafeFetcher.CreateHandler(allowLoopback: allowLoopbackPhotoSources))
             .AddStandardResilienceHandler(options =>
-        {
-            options.Retry.MaxRetryAttempts = 2;
-            options.Retry.Delay = TimeSpan.FromMilliseconds(300);
-            options.AttemptTimeout.Timeout = TimeSpan.FromSeconds(10);
-            options.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(20);
-        });
-        // A 429 from Discord names its own wait (retry_after) and route bucket, which DiscordApi honours itself, so the
-        // pipeline must neither retry one early nor count one as a failure.
-        services.AddHttpClient(Discord).AddStandardResilienceHandler(options =>
-        {
-            options.Retry.ShouldHandle = args => ValueTask.FromResult(TransientButNotRateLimited(args.Outcome));
-            options.CircuitBreaker.ShouldHandle = args => ValueTask.FromResult(TransientButNotRateLimited(args.Outcome));
-        });
+            {
+                options.Retry.MaxRetryAttempts = 2;
+                options.Retry.Delay = TimeSpan.FromMilliseconds(300);
+                options.AttemptTimeout.Timeout = TimeSpan.FromSeconds(10);
+                options.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(20);
+            });
+        services.AddHttpClient(Discord).AddStandardResilienceHandler(LeaveRateLimitsToDiscordApi);
         // A repeated POST to the Bot Connector would post a reply twice: only safe methods are retried.
         services.AddHttpClient(Teams).AddStandardResilienceHandler(options => options.Retry.DisableForUnsafeHttpMethods());
         return services;
+    }
+
+    /// <summary>
+    /// A 429 from Discord names its own wait (retry_after) and route bucket, which DiscordApi honours itself, so the
+    /// pipeline must neither retry one early nor count one as a failure.
+    /// </summary>
+    private static void LeaveRateLimitsToDiscordApi(HttpStandardResilienceOptions options)
+    {
+        options.Retry.ShouldHandle = args => ValueTask.FromResult(TransientButNotRateLimited(args.Outcome));
+        options.CircuitBreaker.ShouldHandle = args => ValueTask.FromResult(TransientButNotRateLimited(args.Outcome));
     }
 
     private static bool TransientButNotRateLimited(Outcome<HttpResponseMessage> outcome) =>

@@ -56,7 +56,7 @@ public sealed record AlignmentEvaluation(
             RandomAlignment(catalog, photos.Images.Count),
             modelLists.SelectMany(l => l).Count(s => !Catalog.NonSongRule.IsSong(s.Track)) / (double)(modelLists.Sum(l => l.Count)),
             withNonSongs.Count(s => !Catalog.NonSongRule.IsSong(s.Track)) / (double)withNonSongs.Count,
-            catalog.Tracks.Count(t => !Catalog.NonSongRule.IsSong(t)) / (double)catalog.Count,
+            Enumerable.Range(0, catalog.Count).Count(i => !catalog.IsSong(i)) / (double)catalog.Count,
             modelLists.Count(l => l.Count == Top && l.Select(s => Math.Round(s.Fit * 1000)).Distinct().Count() == 1) / (double)modelLists.Count);
 
         Alignment Aligned(IEnumerable<IEnumerable<Track>> lists)
@@ -70,7 +70,7 @@ public sealed record AlignmentEvaluation(
         // Five songs drawn at random per photo (non-songs left out, as by default), averaged over fixed seeds.
         Alignment RandomAlignment(CatalogIndex index, int count)
         {
-            var songs = index.Tracks.Where(Catalog.NonSongRule.IsSong).ToArray();
+            var songs = Enumerable.Range(0, index.Count).Where(index.IsSong).Select(i => index.Tracks[i]).ToArray();
             var runs = Enumerable.Range(0, MatchEvaluation.RandomRepeats).Select(seed =>
             {
                 var random = new Random(MatchEvaluation.RandomSeed + seed);

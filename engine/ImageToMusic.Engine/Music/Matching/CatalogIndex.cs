@@ -65,6 +65,9 @@ public sealed class CatalogIndex
     /// <summary>−∞ for what <see cref="Catalog.NonSongRule"/> says is not a song, 0 for songs: added to the scores
     /// (one SIMD pass) to leave non-songs out unless asked for.</summary>
     internal float[] NonSongPenalty { get; }
+
+    /// <summary>Whether track <paramref name="i"/> is a song, as decided once when the index was built.</summary>
+    public bool IsSong(int i) => NonSongPenalty[i] == 0;
     internal int[][] Genres { get; }
 
     /// <summary>Builds the index with each track's moods from the track mood model.</summary>

@@ -81,13 +81,17 @@ public static class Matcher
     /// </summary>
     public static double MoodFit(CatalogIndex index, ReadOnlySpan<float> weights, int i)
     {
-        var valence = index.Columns[0][i];
-        var arousal = index.Columns[2][i];
-        return Math.Exp(Peak(weights[0], weights[1], valence) + Peak(weights[2], weights[3], arousal));
-
-        // w·x + q·x² is largest at x* = −w/2q, where it equals −w²/4q; the fit is measured from there.
-        static double Peak(double w, double q, double x) => w * x + q * x * x + w * w / (4 * q);
+        var (valence, arousal) = ((double)index.Columns[0][i], (double)index.Columns[2][i]);
+        var logFit = weights[0] * valence + weights[1] * valence * valence + weights[2] * arousal + weights[3] * arousal * arousal;
+        return Math.Exp(logFit + PeakOffset(weights));
     }
+
+    /// <summary>
+    /// The constant the ranking leaves out: w·x + q·x² is largest at x* = −w/2q, where it equals −w²/4q, so adding
+    /// w²/4q per axis measures a log fit from the Gaussian's peak (0 there, negative elsewhere).
+    /// </summary>
+    private static double PeakOffset(ReadOnlySpan<float> weights) =>
+        (double)weights[0] * weights[0] / (4.0 * weights[1]) + (double)weights[2] * weights[2] / (4.0 * weights[3]);
 
     public static void Score(CatalogIndex index, ReadOnlySpan<float> weights, Span<float> scores)
     {
@@ -163,13 +167,12 @@ public static class Matcher
     {
         var i = candidate.Index;
         var mood = index.MoodOf(i);
-        var moodFit = MoodFit(index, weights, i);
-        // The fit a person sees: the mood fit times e^(evidence and taste terms), measured from the best they could
-        // add, so that it reads as a share (100% = right mood, every cue agreeing) and differs where the tracks do.
-        var logMoodFit = Math.Log(Math.Max(moodFit, double.Epsilon));
-        var bonus = candidate.Score - ScoreOf(index, weights[..CatalogIndex.PositionColumns], i);
-        var fit = Math.Clamp(Math.Exp(logMoodFit + bonus - MaxBonus(weights)), 0, 1);
-        return new Suggestion(rank, index.Tracks[i], mood, moodFit, candidate.Score, fit, Reasons.For(reasonFor, index.Tracks[i].Features, mood));
+        // The fit a person sees: the whole score (log mood fit, evidence and taste terms) measured from the best it could
+        // be, the Gaussian's peak with every cue agreeing, so that it reads as a share (100% = right mood, every cue
+        // agreeing) and differs where the tracks do.
+        var fit = Math.Clamp(Math.Exp(candidate.Score + PeakOffset(weights) - MaxBonus(weights)), 0, 1);
+        return new Suggestion(rank, index.Tracks[i], mood, MoodFit(index, weights, i), candidate.Score, fit,
+            Reasons.For(reasonFor, index.Tracks[i].Features, mood));
     }
 
     /// <summary>The most the evidence terms can add under these weights: every track cue fully agreeing.</summary>
