@@ -14,7 +14,7 @@ internal static class CommonOptions
 
     public static Option<string?> Models() => new("--models")
     {
-        Description = "Folder with mobilenet_v2_features.onnx and mood-heads.json (default: $IMAGETOMUSIC_MODELS, else models/ beside the app).",
+        Description = "Folder with resnet18_features.onnx and mood-heads.json (default: $IMAGETOMUSIC_MODELS, else models/ beside the app).",
     };
 
     public static Option<string?> Store() => new("--store")

@@ -18,7 +18,7 @@ public sealed record MoodAnalysis(
 /// <summary>Where the models are and how the engine treats input.</summary>
 public sealed record MoodAnalyzerOptions
 {
-    /// <summary>Folder with mobilenet_v2_features.onnx and mood-heads.json (see <see cref="ModelLocation"/>).</summary>
+    /// <summary>Folder with resnet18_features.onnx and mood-heads.json (see <see cref="ModelLocation"/>).</summary>
     public string? ModelFolder { get; init; }
     public ImageLimits Limits { get; init; } = ImageLimits.Default;
     /// <summary>ONNX Runtime threads per inference; 1 suits servers that analyse several photos at once.</summary>

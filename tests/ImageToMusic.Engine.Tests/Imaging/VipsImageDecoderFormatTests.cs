@@ -63,14 +63,17 @@ public sealed class VipsImageDecoderFormatTests
     }
 
     [Theory]
-    // Stored picture: 200×100, top half red, bottom half blue. Orientation says how to turn it upright.
+    // Stored picture: 200×100 (or 20× that, decoded at 1/8 by libjpeg), top half red, bottom half blue.
+    // Orientation says how to turn it upright.
     [InlineData(1, 200, 100, "red above blue")]
     [InlineData(3, 200, 100, "blue above red")]   // rotate 180°
     [InlineData(6, 100, 200, "blue left of red")] // rotate 90° clockwise: the stored top becomes the right side
     [InlineData(8, 100, 200, "red left of blue")] // rotate 90° anticlockwise: the stored top becomes the left side
-    public void Exif_orientation_turns_the_picture_upright(ushort orientation, int width, int height, string expected)
+    [InlineData(6, 2000, 4000, "blue left of red", 20)]
+    [InlineData(8, 2000, 4000, "red left of blue", 20)]
+    public void Exif_orientation_turns_the_picture_upright(ushort orientation, int width, int height, string expected, int scale = 1)
     {
-        var stored = TestImages.Join(TestImages.Solid(200, 50, 255, 0, 0), TestImages.Solid(200, 50, 0, 0, 255), horizontal: false);
+        var stored = TestImages.Join(TestImages.Solid(200 * scale, 50 * scale, 255, 0, 0), TestImages.Solid(200 * scale, 50 * scale, 0, 0, 255), horizontal: false);
 
         var image = _decoder.Decode(TestImages.JpegWithOrientation(stored, orientation));
 
@@ -85,6 +88,21 @@ public sealed class VipsImageDecoderFormatTests
         AssertNear(image, firstAt.Item1, firstAt.Item2, first, 8);
         AssertNear(image, secondAt.Item1, secondAt.Item2, second, 8);
         Assert.Equal((orientation, width, height), (image.Source.Orientation, image.Source.Width, image.Source.Height));
+    }
+
+    [Fact]
+    public void A_large_jpeg_decoded_at_an_eighth_matches_what_thumbnail_makes_of_it()
+    {
+        // Shrink 4000×3000 → 224² is 13.4: libjpeg decodes at 1/8 here, where thumbnail alone would decode at 1/4.
+        var jpeg = TestImages.TexturedJpeg(4000, 3000);
+        using var reference = NetVips.Image.ThumbnailBuffer(jpeg, DecodedImage.Size, height: DecodedImage.Size, size: NetVips.Enums.Size.Force);
+        var expected = reference.WriteToMemory<byte>();
+
+        var image = _decoder.Decode(jpeg);
+
+        var meanDifference = image.Rgb.Zip(expected, (a, b) => Math.Abs(a - b)).Average();
+        Assert.InRange(meanDifference, 0, 2.0);
+        Assert.Equal((4000, 3000), (image.Source.Width, image.Source.Height));
     }
 
     [Theory]

@@ -39,6 +39,12 @@ public sealed class OnnxSession : IDisposable
     public IReadOnlyList<string> InputNames { get; }
     public IReadOnlyList<string> OutputNames { get; }
 
+    /// <summary>The declared dimensions of input <paramref name="inputName"/>, -1 where a dimension is dynamic.</summary>
+    public int[] InputDimensions(string inputName) =>
+        _session.InputMetadata.TryGetValue(inputName, out var metadata)
+            ? metadata.Dimensions.ToArray()
+            : throw new ArgumentException($"The model has no input '{inputName}' (it has: {string.Join(", ", InputNames)}).", nameof(inputName));
+
     /// <summary>The loaded library's version string, e.g. "1.31.1".</summary>
     public static string RuntimeVersion => OrtEnv.Instance().GetVersionString();
 
