@@ -42,10 +42,10 @@ public sealed class VipsImageDecoder : IImageDecoder
         Libvips.ClearErrors();
         // One copy of the bytes into a libvips blob, which both the header read and the shrinking load then share.
         using var source = Source.NewFromMemory(encoded);
-        var header = ReadHeader(source);
+        var header = ReadHeader(source, encoded);
         using var rgb = ShrinkToRgb(source, header, DecodedImage.Size, Enums.Size.Force, out var flattenedOn);
         RequireRgb224(rgb, header);
-        return new DecodedImage(Run(header, rgb.WriteToMemory<byte>), header with { FlattenedAlphaOn = flattenedOn });
+        return new DecodedImage(WithinDeadline(header, rgb, rgb.WriteToMemory<byte>), header with { FlattenedAlphaOn = flattenedOn });
     }
 
     /// <summary>
@@ -59,9 +59,9 @@ public sealed class VipsImageDecoder : IImageDecoder
         RequireWithinLimits(encoded);
         Libvips.ClearErrors();
         using var source = Source.NewFromMemory(encoded);
-        var header = ReadHeader(source);
+        var header = ReadHeader(source, encoded);
         using var rgb = ShrinkToRgb(source, header, longestSide, Enums.Size.Down, out _);
-        return Run(header, () => rgb.JpegsaveBuffer(q: PreviewQuality, keep: Enums.ForeignKeep.None));
+        return WithinDeadline(header, rgb, () => rgb.JpegsaveBuffer(q: PreviewQuality, keep: Enums.ForeignKeep.None));
     }
 
     private void RequireWithinLimits(ReadOnlySpan<byte> encoded)
@@ -73,11 +73,13 @@ public sealed class VipsImageDecoder : IImageDecoder
                 $"The file is {FileSize(encoded.Length)}; the limit is {FileSize(Limits.MaxBytes)}.");
     }
 
-    private SourceImageInfo ReadHeader(Source source)
+    private SourceImageInfo ReadHeader(Source source, ReadOnlySpan<byte> encoded)
     {
         if (Image.FindLoadSource(source) is null)
-            throw new ImageRejectedException(ImageErrorKind.UnsupportedFormat,
-                $"This file is not in an image format we can read. Supported formats: {string.Join(", ", SupportedFormats)}.");
+            throw TiffDimensions.LooksLikeTiff(encoded)
+                ? UnreadableTiff(encoded, null)
+                : new ImageRejectedException(ImageErrorKind.UnsupportedFormat,
+                    $"This file is not in an image format we can read. Supported formats: {string.Join(", ", SupportedFormats)}.");
         Libvips.ClearErrors();
 
         Image header;
@@ -88,18 +90,19 @@ public sealed class VipsImageDecoder : IImageDecoder
         }
         catch (VipsException failure)
         {
-            throw new ImageRejectedException(ImageErrorKind.Corrupt,
-                $"The image's header cannot be read; the file is damaged or incomplete.{NativeDetail(failure)}", failure);
+            throw TiffDimensions.LooksLikeTiff(encoded)
+                ? UnreadableTiff(encoded, failure)
+                : new ImageRejectedException(ImageErrorKind.Corrupt,
+                    $"The image's header cannot be read; the file is damaged or incomplete.{NativeDetail(failure)}", failure);
         }
 
         using (header)
         {
             var orientation = IntField(header, "orientation") ?? 1;
             var swap = orientation is >= 5 and <= 8;
-            var pixels = (long)header.Width * header.Height; // only the first page is opened
-            if (pixels > Limits.MaxPixels)
-                throw new ImageRejectedException(ImageErrorKind.TooLarge,
-                    $"The image is {header.Width:N0}×{header.Height:N0} pixels ({Megapixels(pixels)}); the limit is {Megapixels(Limits.MaxPixels)}.");
+            if (TooManyPixels(header.Width, header.Height) is { } tooLarge) // only the first page is opened
+                throw tooLarge;
+            RequireFewEnoughTiles(header, encoded.Length);
 
             return new SourceImageInfo(
                 Format: FormatName(header),
@@ -110,6 +113,73 @@ public sealed class VipsImageDecoder : IImageDecoder
                 Pages: IntField(header, "n-pages") ?? 1,
                 Orientation: orientation,
                 FlattenedAlphaOn: null);
+        }
+    }
+
+    private ImageRejectedException? TooManyPixels(long width, long height) => width * height > Limits.MaxPixels
+        ? new ImageRejectedException(ImageErrorKind.TooLarge,
+            $"The image is {width:N0}×{height:N0} pixels ({Megapixels(width * height)}); the limit is {Megapixels(Limits.MaxPixels)}.")
+        : null;
+
+    /// <summary>A TIFF libtiff will not open: too large when its own header says so, else damaged.</summary>
+    private ImageRejectedException UnreadableTiff(ReadOnlySpan<byte> encoded, VipsException? failure)
+    {
+        if (TiffDimensions.Read(encoded) is var (width, height) && TooManyPixels(width, height) is { } tooLarge)
+            return tooLarge;
+        return new ImageRejectedException(ImageErrorKind.Corrupt,
+            $"This TIFF file's header cannot be read; the file is damaged or incomplete.{(failure is null ? "" : NativeDetail(failure))}", failure);
+    }
+
+    /// <summary>Refuses a tiled image (TIFF) whose tiles would take too long to read, or that cannot index its tiles:
+    /// every tile needs an offset and a byte count in the file, at least 6 bytes, or libtiff ignores the tables and
+    /// fails each tile read on its own.</summary>
+    private void RequireFewEnoughTiles(Image header, long encodedBytes)
+    {
+        if (IntField(header, "tile-width") is not { } tileWidth || IntField(header, "tile-height") is not { } tileHeight || tileWidth <= 0 || tileHeight <= 0)
+            return;
+        long across = (header.Width + tileWidth - 1) / tileWidth, down = (header.Height + tileHeight - 1) / tileHeight;
+        var tiles = across * down;
+        if (tiles * 6 > encodedBytes)
+            throw new ImageRejectedException(ImageErrorKind.Corrupt,
+                $"The image declares {tiles:N0} tiles of {tileWidth}×{tileHeight} pixels, but the file ({FileSize(encodedBytes)}) is too small to hold their index; it is damaged or forged.");
+        var reads = across * Math.Max(down, DecodedImage.Size);
+        if (reads > Limits.MaxTileReads)
+            throw new ImageRejectedException(ImageErrorKind.TooLarge,
+                $"The image is stored in {tiles:N0} tiles of {tileWidth}×{tileHeight} pixels, too many to decode in time; save it untiled (or with larger tiles) and try again.");
+    }
+
+    /// <summary>Writes the pipeline out, telling libvips to stop when the deadline passes; a stopped decode is too_large.</summary>
+    private T WithinDeadline<T>(SourceImageInfo header, Image pipeline, Func<T> write)
+    {
+        var gate = new object();
+        bool finished = false, killed = false;
+        using var timer = new Timer(_ =>
+        {
+            lock (gate)
+            {
+                if (finished) return; // the image may be disposed once the write has returned
+                killed = true;
+                pipeline.SetKill(true);
+            }
+        }, null, Limits.DecodeDeadline, Timeout.InfiniteTimeSpan);
+        try
+        {
+            return Run(header, write);
+        }
+        catch (ImageRejectedException failure) when (WasKilled())
+        {
+            throw new ImageRejectedException(ImageErrorKind.TooLarge,
+                $"Decoding this {header.Format.ToUpperInvariant()} image ({header.Width:N0}×{header.Height:N0}) took longer than " +
+                $"{Limits.DecodeDeadline.TotalSeconds.ToString("0.##", CultureInfo.InvariantCulture)} s, the limit for one photo, and was stopped.", failure);
+        }
+        finally
+        {
+            lock (gate) finished = true;
+        }
+
+        bool WasKilled()
+        {
+            lock (gate) return killed;
         }
     }
 

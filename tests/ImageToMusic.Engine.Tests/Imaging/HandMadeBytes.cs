@@ -166,4 +166,32 @@ internal static class HandMadeBytes
         }
         return ~crc;
     }
+
+    /// <summary>
+    /// The 1-band 8-bit tiled TIFF of issue 13's red-team pass: it declares <paramref name="width"/>×<paramref name="height"/>
+    /// pixels in <paramref name="tile"/>² tiles, but its tile tables hold one entry pointing past the end of the file.
+    /// </summary>
+    public static byte[] TiledTiffClaiming(int width, int height, ushort tile)
+    {
+        // (tag, type, value): SHORT = 3, LONG = 4; tags in ascending order as TIFF requires.
+        (ushort Tag, ushort Type, uint Value)[] entries =
+        [
+            (256, 4, (uint)width), (257, 4, (uint)height), (258, 3, 8), (259, 3, 1), (262, 3, 1),
+            (277, 3, 1), (322, 3, tile), (323, 3, tile), (324, 4, 100_000), (325, 4, 256),
+        ];
+        var tiff = new byte[8 + 2 + 12 * entries.Length + 4];
+        "II*\0"u8.CopyTo(tiff);                                           // little-endian TIFF header
+        BinaryPrimitives.WriteUInt32LittleEndian(tiff.AsSpan(4), 8);       // IFD0 offset
+        BinaryPrimitives.WriteUInt16LittleEndian(tiff.AsSpan(8), (ushort)entries.Length);
+        for (var i = 0; i < entries.Length; i++)
+        {
+            var entry = tiff.AsSpan(10 + 12 * i);
+            BinaryPrimitives.WriteUInt16LittleEndian(entry, entries[i].Tag);
+            BinaryPrimitives.WriteUInt16LittleEndian(entry[2..], entries[i].Type);
+            BinaryPrimitives.WriteUInt32LittleEndian(entry[4..], 1);        // count
+            if (entries[i].Type == 3) BinaryPrimitives.WriteUInt16LittleEndian(entry[8..], (ushort)entries[i].Value);
+            else BinaryPrimitives.WriteUInt32LittleEndian(entry[8..], entries[i].Value);
+        }
+        return tiff;                                                       // the last 4 bytes: no next IFD
+    }
 }

@@ -145,4 +145,53 @@ public sealed class VipsImageDecoderRejectionTests
         Assert.Contains("3600 megapixels", rejected.Message);
         Assert.True(bomb.Length < 200);
     }
+
+    [Fact]
+    public void The_red_team_tiff_declaring_a_million_pixels_in_tiles_it_cannot_index_is_refused_from_its_header()
+    {
+        // Decoded, this 134-byte file cost 255 s of CPU here: libtiff fails each of its 62,500 tiles, again for every output row.
+        var bomb = HandMadeBytes.TiledTiffClaiming(1_000_000, 1, tile: 16);
+
+        var rejected = Rejected(_decoder, bomb, ImageErrorKind.Corrupt);
+
+        Assert.Contains("declares 62,500 tiles of 16×16 pixels", rejected.Message);
+        Assert.True(bomb.Length < 200);
+    }
+
+    [Fact]
+    public void A_well_formed_tiff_in_too_many_small_tiles_is_too_large_before_decoding()
+    {
+        // 4000×64 in 16×16 tiles: 250 across × 224 output rows = 56,000 tile reads, over the 50,000 allowed.
+        var tiff = TestImages.Textured(4000, 64).TiffsaveBuffer(tile: true, tileWidth: 16, tileHeight: 16);
+
+        var rejected = Rejected(_decoder, tiff, ImageErrorKind.TooLarge);
+
+        Assert.Contains("1,000 tiles of 16×16 pixels", rejected.Message);
+        // The usual layout, 256×256 tiles, is far inside the guard: 16 across × 224 rows = 3,584 reads.
+        var usual = TestImages.Textured(4000, 3000).TiffsaveBuffer(tile: true, tileWidth: 256, tileHeight: 256, compression: NetVips.Enums.ForeignTiffCompression.Jpeg);
+        Assert.Equal((4000, 3000), (_decoder.Decode(usual).Source.Width, _decoder.Decode(usual).Source.Height));
+    }
+
+    [Fact]
+    public void A_decode_running_past_the_deadline_is_stopped_and_is_too_large()
+    {
+        // 30 megapixels in 16×16 JPEG-compressed tiles take seconds to read; with the tile guard lifted, only the deadline stops it.
+        var tiff = TestImages.Textured(6000, 5000).TiffsaveBuffer(tile: true, tileWidth: 16, tileHeight: 16, compression: NetVips.Enums.ForeignTiffCompression.Jpeg);
+        var decoder = new VipsImageDecoder(ImageLimits.Default with { MaxTileReads = long.MaxValue, DecodeDeadline = TimeSpan.FromMilliseconds(100) });
+
+        var rejected = Rejected(decoder, tiff, ImageErrorKind.TooLarge);
+
+        Assert.Contains("took longer than 0.1 s, the limit for one photo, and was stopped", rejected.Message);
+        // The decoder is still fit for the next photo.
+        Assert.Equal(3 * DecodedImage.Size * DecodedImage.Size, decoder.Decode(TestImages.TexturedJpeg(640, 480)).Rgb.Length);
+    }
+
+    [Fact]
+    public void A_tiff_libtiff_will_not_open_is_too_large_when_its_header_declares_too_many_pixels()
+    {
+        // libtiff refuses to allocate tile tables for 60,000×60,000 in 16×16 tiles; the dimensions come from the header.
+        var rejected = Rejected(_decoder, HandMadeBytes.TiledTiffClaiming(60_000, 60_000, tile: 16), ImageErrorKind.TooLarge);
+
+        Assert.Contains("60,000×60,000", rejected.Message);
+    }
 }
