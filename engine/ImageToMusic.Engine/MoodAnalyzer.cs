@@ -59,8 +59,14 @@ public sealed class MoodAnalyzer : IDisposable
         return analyzer;
     }
 
+    /// <summary>Photos handed to <see cref="Analyze"/> since this analyzer was opened, refused ones included: each
+    /// is a decode, the costly part, so hosts can show (and tests can check) that nothing is decoded twice.</summary>
+    public long PhotosDecoded => Interlocked.Read(ref _photosDecoded);
+    private long _photosDecoded;
+
     public MoodAnalysis Analyze(ReadOnlySpan<byte> encoded)
     {
+        Interlocked.Increment(ref _photosDecoded);
         var extracted = Extractor.Extract(encoded, BackboneBlocks);
         var clock = Stopwatch.StartNew();
         var estimate = Model.Full.Predict(extracted.Features);

@@ -28,6 +28,10 @@ public sealed record ServerOptions
     /// <summary>Poll the uploads this often and analyse what is new (where no Event Grid delivers); null on Azure.</summary>
     public TimeSpan? WatchUploadsEvery { get; init; }
 
+    /// <summary>How long a watched upload must stay unchanged before it is read, so a file still being written is not
+    /// analysed half-written.</summary>
+    public TimeSpan UploadsSettle { get; init; } = UploadWatcher.DefaultSettle;
+
     /// <summary>The Teams bot behind POST /api/messages; null when no bot is configured (the endpoint then answers 503).</summary>
     public TeamsOptions? Teams { get; init; }
 }
@@ -58,7 +62,7 @@ public static class FunctionApp
             builder.Services.AddHostedService(services =>
             {
                 var logger = services.GetRequiredService<ILogger<UploadWatcher>>();
-                return new UploadWatcher(backend, TimeProvider.System, every, line => logger.LogInformation("{Upload}", line));
+                return new UploadWatcher(backend, TimeProvider.System, every, options.UploadsSettle, line => logger.LogInformation("{Upload}", line));
             });
         if (options.Teams is { } teams)
             builder.Services.AddSingleton(s => TeamsSetup.Handler(teams, backend, s.GetRequiredService<IHttpClientFactory>().CreateClient(OutboundHttp.Teams),

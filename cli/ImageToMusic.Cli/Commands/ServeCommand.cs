@@ -3,6 +3,7 @@ using ImageToMusic.Engine.Storage;
 using ImageToMusic.Engine.Storage.Sqlite;
 using ImageToMusic.Functions;
 using ImageToMusic.Functions.Hosting;
+using ImageToMusic.Functions.Uploads;
 using Microsoft.Extensions.Hosting;
 
 namespace ImageToMusic.Cli.Commands;
@@ -24,9 +25,14 @@ internal static class ServeCommand
             Description = "Run against Azurite (uploads container) and the Cosmos server (stores) on 127.0.0.1, started and stopped here; the catalog is copied from the local store.",
         };
         var poll = new Option<double>("--poll-seconds") { Description = "How often the uploads are checked for new photos (polling stands in for Event Grid).", DefaultValueFactory = _ => 1.0 };
+        var settle = new Option<double>("--settle-seconds")
+        {
+            Description = "How long a new or changed upload must stay unchanged before it is analysed, so a photo still being copied in is not read half-written.",
+            DefaultValueFactory = _ => UploadWatcher.DefaultSettle.TotalSeconds,
+        };
         var command = new Command("serve",
             "Run the web page, the dashboard, the API (story soundtrack, feedback, analyses) and the upload analysis locally on 127.0.0.1.")
-            { port, store, uploads, azureLocal, poll };
+            { port, store, uploads, azureLocal, poll, settle };
         command.SetAction((result, cancellation) => Failures.Guard(async () =>
         {
             var storePath = StoreLocation.Resolve(result.GetValue(store));
@@ -61,6 +67,7 @@ internal static class ServeCommand
             await using var app = FunctionApp.Build(backend, new ServerOptions
             {
                 ApiKey = apiKey, Urls = url, WatchUploadsEvery = TimeSpan.FromSeconds(Math.Max(0.1, result.GetValue(poll))),
+                UploadsSettle = TimeSpan.FromSeconds(Math.Max(0, result.GetValue(settle))),
                 Teams = TeamsSetup.FromSettings(Environment.GetEnvironmentVariable),
             });
             await app.StartAsync(cancellation);

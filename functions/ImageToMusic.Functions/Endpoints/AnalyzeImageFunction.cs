@@ -10,7 +10,8 @@ namespace ImageToMusic.Functions.Endpoints;
 /// The AnalyzeImage blob-trigger function. The Functions host POSTs {Data, Metadata} to /AnalyzeImage;
 /// the photo is read from the uploads container by name (the base64 copy in Data is ignored: large
 /// photos are better streamed by the Storage SDK), analysed, and its mood and top tracks stored under ids
-/// derived from blob name + ETag, so a repeated delivery writes nothing new. A photo the engine refuses
+/// derived from blob name + ETag, so a repeated delivery writes nothing new and is not even decoded (a restarted
+/// folder watcher re-delivers every file; the host redelivers after a timeout). A photo the engine refuses
 /// is stored as a failed analysis and the invocation succeeds, so the host does not retry it forever;
 /// only faults worth retrying (storage unreachable) fail the invocation.
 /// </summary>
@@ -60,6 +61,8 @@ public static class AnalyzeImageFunction
             return $"{source}: gone before it could be read; nothing to analyse";
         }
         var ids = (RecordIds.AnalysisIdFor(source, photo.ETag), RecordIds.RecommendationIdFor(source, photo.ETag));
+        if (backend.Analyses.FindAnalysis(ids.Item1) is not null || backend.Analyses.FindFailure(ids.Item1) is not null)
+            return $"{source} ({photo.ETag}): already analysed as {ids.Item1}; not decoded again";
         try
         {
             var recommendation = backend.Recommender.Recommend(photo.Bytes, source, ids: ids, sourceVersion: photo.ETag);
