@@ -112,7 +112,7 @@ public static class StorySoundtrackEndpoint
 
     private static async Task<(IReadOnlyList<StoryPhoto>, StoryOptions, string? Community)> FromFormAsync(HttpRequest request, StoryImages images, CancellationToken cancellation)
     {
-        var form = await request.ReadFormAsync(cancellation);
+        var form = await Forms.ReadAsync(request, cancellation);
         string? Field(string name) => form.TryGetValue(name, out var v) && v.Count > 0 && !string.IsNullOrWhiteSpace(v[0]) ? v[0] : null;
         var options = Options(Field("mode"), Number(Field("target_duration_seconds"), "target_duration_seconds"), Field("genre"),
             Field("exclude_explicit") is { } e ? bool.TryParse(e, out var b) ? b : throw ApiProblem.BadRequest($"exclude_explicit must be true or false (got \"{e}\").") : null,

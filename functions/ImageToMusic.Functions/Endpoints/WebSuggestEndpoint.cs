@@ -29,7 +29,7 @@ public static class WebSuggestEndpoint
     {
         if (!request.HasFormContentType)
             throw new ApiProblem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send the photo as multipart/form-data.");
-        var form = await request.ReadFormAsync(cancellation);
+        var form = await Forms.ReadAsync(request, cancellation);
         if (form.Files.Count != 1) throw ApiProblem.BadRequest($"Send exactly one photo (got {form.Files.Count}).");
         var photo = (await images.FromFormAsync(form.Files, cancellation))[0];
         Recommendation recommendation;
