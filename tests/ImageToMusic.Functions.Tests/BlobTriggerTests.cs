@@ -76,6 +76,19 @@ public abstract class BlobTriggerTests(Services services) : IAsyncLifetime
         Assert.Contains("gone before it could be read", await response.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("a\0b.jpg")]
+    [InlineData("../../outside.jpg")]
+    [InlineData("/absolute.jpg")]
+    [InlineData("dir/../../x.jpg")]
+    public async Task A_blob_name_no_upload_can_have_is_a_400_problem(string name)
+    {
+        var response = await app.TriggerAsync(name);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("not a blob name", await response.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task An_invocation_without_trigger_metadata_is_a_400_problem()
     {

@@ -156,6 +156,8 @@ public sealed class StorySoundtrackTests : IAsyncLifetime
     [InlineData("""{"images": [{"blob": "a.jpg"}], "target_duration_seconds": -5}""", "duration")]
     [InlineData("""{"images": [{"blob": "a.jpg"}], "min_tempo": 150, "max_tempo": 90}""", "tempo")]
     [InlineData("""{"images": [{"blob": "a.jpg"}""", "not valid")]
+    [InlineData("""{"images": [{"blob": "../store.db"}]}""", "'../store.db' is not a blob name")]
+    [InlineData("""{"images": [{"blob": "a\u0000.jpg"}]}""", "control characters")]
     public async Task Malformed_story_requests_are_400_saying_what_is_wrong(string body, string expected)
     {
         var response = await app.Client.PostAsync("/api/story/soundtrack", new StringContent(body, Encoding.UTF8, "application/json"));

@@ -78,6 +78,14 @@ public static class AnalyzeImageFunction
     /// <summary>The blob's name within the container: the {name} binding, else the trigger path without the container.</summary>
     public static string BlobNameOf(JsonElement invocation)
     {
+        var name = NamedBlob(invocation);
+        return Uploads.UploadNames.Problem(name) is { } problem
+            ? throw ApiProblem.BadRequest($"The invocation names '{Uploads.UploadNames.Shown(name)}', which is not a blob name: {problem}.")
+            : name;
+    }
+
+    private static string NamedBlob(JsonElement invocation)
+    {
         if (invocation.ValueKind != JsonValueKind.Object || !invocation.TryGetProperty("Metadata", out var metadata) || metadata.ValueKind != JsonValueKind.Object)
             throw ApiProblem.BadRequest("The invocation has no Metadata object; expected the Functions host's blob-trigger payload.");
         if (metadata.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String && name.GetString() is { Length: > 0 } n)

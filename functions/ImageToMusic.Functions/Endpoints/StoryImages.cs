@@ -57,13 +57,15 @@ public sealed class StoryImages(IUploads uploads, SafeFetcher web, ImageLimits l
 
     private async Task<byte[]> ReadBlobAsync(string name, string which, CancellationToken cancellation)
     {
+        if (UploadNames.Problem(name) is { } problem)
+            throw ApiProblem.BadRequest($"{which}: '{UploadNames.Shown(name)}' is not a blob name: {problem}.");
         try
         {
             return (await uploads.ReadAsync(name, limits.MaxBytes, cancellation)).Bytes;
         }
         catch (FileNotFoundException)
         {
-            throw ApiProblem.NotFound($"{which}: no blob named '{name}' in the uploads container.");
+            throw ApiProblem.NotFound($"{which}: no blob named '{UploadNames.Shown(name)}' in the uploads container.");
         }
         catch (ImageRejectedException e)
         {
