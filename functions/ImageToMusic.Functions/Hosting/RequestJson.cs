@@ -12,10 +12,17 @@ public static class RequestJson
         UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
     };
 
+    /// <summary>
+    /// The largest JSON body any endpoint takes: the biggest, a story naming 20 photos by URL, is a few KB. Capped before
+    /// reading, so nobody can make the server parse megabytes (a 2,000,000-entry images array took 7.8 s) to be told 400.
+    /// </summary>
+    public const long MaxBytes = 256 * 1024;
+
     public static async Task<T> ReadAsync<T>(HttpRequest request, CancellationToken cancellation) where T : class
     {
         if (request.ContentType is not { } type || !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
             throw new ApiProblem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", $"Send application/json (got {request.ContentType ?? "no Content-Type"}).");
+        BodyLimit.Cap(request, MaxBytes, "A JSON request");
         try
         {
             return await JsonSerializer.DeserializeAsync<T>(request.Body, Options, cancellation)
