@@ -20,6 +20,6 @@ var root = new RootCommand("ImageToMusic: music that fits a photo. Analyses a ph
     TeamsCommand.Create(),
     new Command("train", "Train models from labelled data.") { TrainMoodCommand.Create(), TrainTracksCommand.Create() },
     new Command("eval", "Evaluate models against labelled data.") { EvalMoodCommand.Create(), EvalTracksCommand.Create(), EvalMatchCommand.Create(), EvalPersonalisationCommand.Create() },
-    new Command("bench", "Measure speed (results belong in docs/benchmarks.md).") { BenchMoodCommand.Create(), BenchMatchCommand.Create(), BenchApiCommand.Create(), BenchDiscordCommand.Create() },
+    new Command("bench", "Measure speed (results belong in docs/benchmarks.md).") { BenchMoodCommand.Create(), BenchMatchCommand.Create(), BenchApiCommand.Create(), BenchDiscordCommand.Create(), BenchRobustnessCommand.Create() },
 };
 return await root.Parse(args).InvokeAsync();

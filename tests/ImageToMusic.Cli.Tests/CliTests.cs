@@ -20,6 +20,7 @@ public class CliTests
     [InlineData("bench", "match", "--help")]
     [InlineData("bench", "api", "--help")]
     [InlineData("bench", "discord", "--help")]
+    [InlineData("bench", "robustness", "--help")]
     [InlineData("discord", "--help")]
     [InlineData("discord", "register", "--help")]
     [InlineData("suggest", "--help")]
@@ -63,6 +64,25 @@ public class CliTests
         Assert.InRange(mood.GetProperty("palette").GetArrayLength(), 1, 5);
         Assert.Equal("jpeg", mood.GetProperty("source").GetProperty("format").GetString());
         Assert.StartsWith("mood-e6-", json.RootElement.GetProperty("model_version").GetString());
+    }
+
+    [Emotion6Fact]
+    public void Bench_robustness_damages_photos_every_way_and_names_each_outcome()
+    {
+        var result = CliRunner.Run("bench", "robustness", "--images", Path.Combine(TestData.Emotion6, "images"), "--photos", "2", "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        var report = JsonDocument.Parse(result.Stdout).RootElement;
+        var byKind = report.GetProperty("by_kind").EnumerateObject().ToDictionary(k => k.Name, k => k.Value);
+        Assert.Equal(0, report.GetProperty("crashes").GetInt32());
+        Assert.Equal(2 * 21 + 8, report.GetProperty("files").GetInt32());
+        // What the decoder makes of them, kind by kind: refused from the header, cut off, or decoded.
+        Assert.Equal(2, byKind["reencoded_webp"].GetProperty("ok").GetInt32());
+        Assert.Equal(2, byKind["truncated_50pct"].GetProperty("corrupt").GetInt32());
+        Assert.Equal(2, byKind["declared_65500x65500"].GetProperty("too_large").GetInt32());
+        Assert.Equal(1, byKind["bomb_tiff_1000000x1_untabled_tiles"].GetProperty("corrupt").GetInt32());
+        Assert.Equal(1, byKind["bomb_tiff_1000000x16_in_16px_tiles"].GetProperty("too_large").GetInt32());
+        Assert.True(report.GetProperty("rss_mb").GetProperty("end").GetDouble() > 0);
     }
 
     [Emotion6Fact]

@@ -23,7 +23,7 @@ internal static class BenchMoodCommand
         mood.SetAction(result => Failures.Guard(() =>
         {
             using var analyzer = MoodAnalyzer.Open(new MoodAnalyzerOptions { ModelFolder = result.GetValue(models) });
-            var photos = LoadPhotos(result.GetValue(images)!, result.GetValue(count));
+            var photos = LoadPhotos(result.GetValue(images)!, result.GetValue(count)).Select(p => p.Bytes).ToList();
             var largePath = result.GetValue(large)?.FullName ?? GenerateLargeJpeg();
             var largeBytes = File.ReadAllBytes(largePath);
 
@@ -89,7 +89,8 @@ internal static class BenchMoodCommand
             ["heads"] = Math.Round(Measurements.Percentile([.. timings.Select(t => t.HeadsMs)], 0.5), 3),
         });
 
-    private static List<byte[]> LoadPhotos(DirectoryInfo folder, int count)
+    /// <summary>The first <paramref name="count"/> photos under <paramref name="folder"/> in name order, read into memory.</summary>
+    internal static List<(string Name, byte[] Bytes)> LoadPhotos(DirectoryInfo folder, int count)
     {
         if (!folder.Exists) throw new DirectoryNotFoundException($"No such folder: {folder.FullName}");
         string[] extensions = [".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff"];
@@ -97,7 +98,7 @@ internal static class BenchMoodCommand
             .Where(f => extensions.Contains(f.Extension.ToLowerInvariant()))
             .OrderBy(f => f.FullName, StringComparer.Ordinal).Take(count).ToList();
         if (files.Count == 0) throw new FileNotFoundException($"No photos under {folder.FullName}.");
-        return [.. files.Select(f => File.ReadAllBytes(f.FullName))];
+        return [.. files.Select(f => (Path.GetRelativePath(folder.FullName, f.FullName), File.ReadAllBytes(f.FullName)))];
     }
 
     /// <summary>A 4000×3000 JPEG (quality 90) of seeded synthetic texture: full of fine detail, so it costs a decoder as much as a camera photo.</summary>

@@ -75,7 +75,7 @@ public sealed class VipsImageDecoderLeakTests
             jpeg[..(jpeg.Length / 2)],
             png[..(png.Length / 2)],
             png[..24],
-            HandMadeBytes.PngClaiming(60_000, 60_000),
+            ForgedImages.PngClaiming(60_000, 60_000),
         ];
     }
 

@@ -137,7 +137,7 @@ public sealed class VipsImageDecoderRejectionTests
     {
         // 60000×60000 RGB would be 10.8 GB of pixels; the file is a few dozen bytes, all header, so the
         // size in the message can only have come from the header (speed is for benchmarks, not tests).
-        var bomb = HandMadeBytes.PngClaiming(60_000, 60_000);
+        var bomb = ForgedImages.PngClaiming(60_000, 60_000);
 
         var rejected = Rejected(_decoder, bomb, ImageErrorKind.TooLarge);
 
@@ -150,7 +150,7 @@ public sealed class VipsImageDecoderRejectionTests
     public void The_red_team_tiff_declaring_a_million_pixels_in_tiles_it_cannot_index_is_refused_from_its_header()
     {
         // Decoded, this 134-byte file cost 255 s of CPU here: libtiff fails each of its 62,500 tiles, again for every output row.
-        var bomb = HandMadeBytes.TiledTiffClaiming(1_000_000, 1, tile: 16);
+        var bomb = ForgedImages.TiledTiffClaiming(1_000_000, 1, tile: 16);
 
         var rejected = Rejected(_decoder, bomb, ImageErrorKind.Corrupt);
 
@@ -190,7 +190,7 @@ public sealed class VipsImageDecoderRejectionTests
     public void A_tiff_libtiff_will_not_open_is_too_large_when_its_header_declares_too_many_pixels()
     {
         // libtiff refuses to allocate tile tables for 60,000×60,000 in 16×16 tiles; the dimensions come from the header.
-        var rejected = Rejected(_decoder, HandMadeBytes.TiledTiffClaiming(60_000, 60_000, tile: 16), ImageErrorKind.TooLarge);
+        var rejected = Rejected(_decoder, ForgedImages.TiledTiffClaiming(60_000, 60_000, tile: 16), ImageErrorKind.TooLarge);
 
         Assert.Contains("60,000×60,000", rejected.Message);
     }
