@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ImageToMusic.Engine.Imaging;
 using ImageToMusic.Functions.Tests.Support;
 using ImageToMusic.Functions.Uploads;
 using Microsoft.Extensions.Time.Testing;
@@ -39,15 +40,16 @@ public sealed class UploadWatcherTests
         await watcher.StopAsync(CancellationToken.None);
 
         Assert.Equal(photos.Length, lines.Count);
+        Assert.Equal(photos.Length, lines.Select(line => line.Split(' ')[0]).Distinct().Count());
         Assert.All(lines, line => Assert.Matches(@"^uploads/photo-\d{3}\.jpg \(""[0-9a-f]{16}""\): analysis \S+, 5 tracks$", line));
-        Assert.Equal(photos.Length, analyzer.PhotosDecoded);
+        Assert.True(photos.Length == analyzer.PhotosDecoded, $"{analyzer.PhotosDecoded} decodes for {lines.Count} deliveries:\n{string.Join("\n", lines.Order())}");
 
         // A restarted watcher remembers nothing and delivers every file again; none is decoded.
         var afterRestart = new ConcurrentQueue<string>();
         using var restarted = new UploadWatcher(app.Backend, TimeProvider.System, Poll, TimeSpan.Zero, afterRestart.Enqueue);
         Assert.Equal(photos.Length, await restarted.PollOnceAsync(CancellationToken.None));
         Assert.All(afterRestart, line => Assert.EndsWith("not decoded again", line));
-        Assert.Equal(photos.Length, analyzer.PhotosDecoded);
+        Assert.True(photos.Length == analyzer.PhotosDecoded, $"{analyzer.PhotosDecoded} decodes after the restart");
     }
 
     [Fact]
@@ -74,5 +76,23 @@ public sealed class UploadWatcherTests
 
         Assert.Contains("uploads/growing.jpg", Assert.Single(lines));
         Assert.Equal(1, app.Backend.Recommender.Analyzer.PhotosDecoded);
+    }
+
+    [Emotion6Fact]
+    public async Task A_photo_dropped_behind_a_decoder_bomb_is_analysed_and_the_bomb_is_recorded_refused()
+    {
+        await using var app = await RunningApp.StartAsync();
+        var folder = ((LocalFolderUploads)app.Backend.Uploads).Folder;
+        // Named to sort first: the watcher delivers in name order, so the photo waits behind the bomb.
+        await File.WriteAllBytesAsync(Path.Combine(folder, "a-bomb.tif"), ForgedImages.TiledTiffClaiming(1_000_000, 1, tile: 16));
+        File.Copy(Path.Combine(TestData.Emotion6Images, "joy", "3.jpg"), Path.Combine(folder, "b-photo.jpg"));
+        var lines = new List<string>();
+        using var watcher = new UploadWatcher(app.Backend, TimeProvider.System, Poll, TimeSpan.Zero, lines.Add);
+
+        Assert.Equal(2, await watcher.PollOnceAsync(CancellationToken.None));
+
+        Assert.Contains("a-bomb.tif", lines[0]);
+        Assert.Contains(": corrupt: The image declares 62,500 tiles", lines[0]);
+        Assert.Matches(@"^uploads/b-photo\.jpg .*: analysis \S+, 5 tracks$", lines[1]);
     }
 }
