@@ -43,6 +43,6 @@ public static class DiscordBot
             new SoundtrackCommand(recommender, new AttachmentDownload(new SafeFetcher(attachments), options.AttachmentPolicy, recommender.Analyzer.Limits),
                 new DiscordApi(http, options.ApiBase, clock: clock), work,
                 logs.CreateLogger<SoundtrackCommand>()),
-            new FeedbackClick(analyses, feedback, userSalt, clock),
+            new FeedbackClick(new FeedbackService(analyses, feedback, userSalt, clock)),
             logs.CreateLogger<DiscordInteractions>());
 }

@@ -1,5 +1,4 @@
 using ImageToMusic.Engine.Feedback;
-using ImageToMusic.Engine.Storage;
 
 namespace ImageToMusic.Bots.Discord;
 
@@ -7,7 +6,7 @@ namespace ImageToMusic.Bots.Discord;
 /// A 👍/👎 click: the vote is stored under the clicker's salted hash (one per person and track; clicking the
 /// other thumb replaces it) and the buttons are redrawn with the new counts in the same response.
 /// </summary>
-public sealed class FeedbackClick(IAnalysisStore analyses, IFeedbackStore feedback, string userSalt, TimeProvider clock)
+public sealed class FeedbackClick(FeedbackService feedback)
 {
     public const string Platform = "discord";
 
@@ -16,14 +15,13 @@ public sealed class FeedbackClick(IAnalysisStore analyses, IFeedbackStore feedba
         var button = FeedbackButton.Parse(interaction.Data?.CustomId)
                      ?? throw new DiscordRequestException(400, $"Unknown button '{interaction.Data?.CustomId}'.");
         var user = interaction.UserId ?? throw new DiscordRequestException(400, "A click without member.user or user.");
-        var recommendation = analyses.FindRecommendation(button.RecommendationId);
+        var recommendation = feedback.FindRecommendation(button.RecommendationId);
         var track = recommendation?.Tracks.FirstOrDefault(t => t.Rank == button.Rank);
         if (recommendation is null || track is null) return InteractionResponse.Private("I no longer know that soundtrack, so the vote was not stored.");
 
-        var now = clock.GetUtcNow();
-        feedback.Record(new FeedbackVote(recommendation.Id, track.TrackId, UserIds.Hash(userSalt, Platform, user), button.Vote, Platform, interaction.GuildId, now, now));
+        feedback.Record(recommendation, track.TrackId, button.Vote, Platform, user, interaction.GuildId);
         var buttons = SoundtrackMessage.Buttons(recommendation.Id, [.. recommendation.Tracks.Select(t => new RankedTrack(t.Rank, t.TrackId))],
-            feedback.ForRecommendation(recommendation.Id));
+            feedback.VotesOn(recommendation.Id));
         return InteractionResponse.UpdateMessage(new DiscordMessage(Components: buttons));
     }
 }

@@ -19,6 +19,7 @@ public sealed class TeamsBot(Recommender recommender, IAnalysisStore analyses, I
     public const string HelpText = "Send me a photo and I'll suggest five songs that fit its mood. Rate them with 👍 or 👎.";
 
     private readonly TimeProvider clock = clock ?? TimeProvider.System;
+    private readonly FeedbackService votes = new(analyses, feedback, userSalt, clock);
 
     public async Task<TeamsResult> HandleAsync(Activity activity, CancellationToken cancellation)
     {
@@ -87,20 +88,23 @@ public sealed class TeamsBot(Recommender recommender, IAnalysisStore analyses, I
     /// <summary>Stores one person's vote (a changed vote replaces theirs) and returns the card with the new counts.</summary>
     private object Vote(Activity activity, CardVote vote)
     {
-        var recommendation = analyses.FindRecommendation(vote.RecommendationId)
+        var recommendation = votes.FindRecommendation(vote.RecommendationId)
                              ?? throw TeamsRejection.BadRequest($"No recommendation with id '{vote.RecommendationId}'.");
-        if (recommendation.Tracks.All(t => t.TrackId != vote.TrackId))
-            throw TeamsRejection.BadRequest($"Track '{vote.TrackId}' was not suggested in recommendation {recommendation.Id}.");
-        var user = UserIds.Hash(userSalt, Platform, activity.From!.AadObjectId ?? activity.From.Id!);
-        var now = clock.GetUtcNow();
-        feedback.Record(new FeedbackVote(recommendation.Id, vote.TrackId, user, vote.Vote, Platform, CommunityOf(activity), now, now));
+        try
+        {
+            votes.Record(recommendation, vote.TrackId, vote.Vote, Platform, activity.From!.AadObjectId ?? activity.From.Id!, CommunityOf(activity));
+        }
+        catch (ArgumentException e)
+        {
+            throw TeamsRejection.BadRequest(e.Message.Split(" (Parameter")[0]);
+        }
         return CardFor(recommendation.Id);
     }
 
     private object CardFor(string recommendationId)
     {
         var recommendation = analyses.FindRecommendation(recommendationId)!;
-        return RecommendationCard.Build(analyses.FindAnalysis(recommendation.AnalysisId), recommendation, feedback.ForRecommendation(recommendationId));
+        return RecommendationCard.Build(analyses.FindAnalysis(recommendation.AnalysisId), recommendation, votes.VotesOn(recommendationId));
     }
 
     /// <summary>The team a channel message came from; a chat's conversation otherwise.</summary>

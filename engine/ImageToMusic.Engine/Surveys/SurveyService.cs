@@ -27,6 +27,7 @@ public sealed class SurveyService(Recommender recommender, ISurveyStore surveys,
     public const int PreviewLongestSide = 800;
 
     private readonly TimeProvider clock = clock ?? TimeProvider.System;
+    private readonly FeedbackService votes = new(analyses, feedback, userSalt, clock);
     private readonly VipsImageDecoder previews = new(recommender.Analyzer.Limits);
 
     /// <summary>Analyses the photo, suggests its five tracks and stores a survey about them. Throws <see cref="ImageRejectedException"/> for a bad photo.</summary>
@@ -66,12 +67,11 @@ public sealed class SurveyService(Recommender recommender, ISurveyStore surveys,
         comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
         if (comment is { Length: > MaxCommentLength }) comment = comment[..MaxCommentLength];
 
-        var who = UserIds.Hash(userSalt, Platform, respondent);
-        var now = clock.GetUtcNow();
         var survey = questions.Survey;
         foreach (var (trackId, fitsPhoto) in fits)
-            feedback.Record(new FeedbackVote(survey.RecommendationId, trackId, who, fitsPhoto ? Vote.Up : Vote.Down, Platform, survey.Batch, now, now));
-        var outcome = surveys.Record(new SurveyAnswer(survey.Id, who, word, comment, now, now));
+            votes.Record(questions.Recommendation, trackId, fitsPhoto ? Vote.Up : Vote.Down, Platform, respondent, survey.Batch);
+        var now = clock.GetUtcNow();
+        var outcome = surveys.Record(new SurveyAnswer(survey.Id, UserIds.Hash(userSalt, Platform, respondent), word, comment, now, now));
         return new SurveyAnswerResult(survey.Id, fits.Count, word, comment is not null, outcome);
     }
 }

@@ -14,11 +14,11 @@ public static class FeedbackEndpoint
 
     public static readonly IReadOnlySet<string> Platforms = new HashSet<string> { "api", "web", "discord", "teams", "survey" };
 
-    public static async Task<IResult> Handle(HttpRequest request, Backend backend, TimeProvider clock, CancellationToken cancellation) =>
-        Record(await RequestJson.ReadAsync<FeedbackRequest>(request, cancellation), backend, clock);
+    public static async Task<IResult> Handle(HttpRequest request, Backend backend, CancellationToken cancellation) =>
+        Record(await RequestJson.ReadAsync<FeedbackRequest>(request, cancellation), backend);
 
-    /// <summary>Checks and stores one vote; every door that takes thumbs over HTTP comes through here.</summary>
-    public static IResult Record(FeedbackRequest body, Backend backend, TimeProvider clock)
+    /// <summary>Checks the request and stores its vote; both HTTP doors that take thumbs come through here.</summary>
+    public static IResult Record(FeedbackRequest body, Backend backend)
     {
         var vote = body.Vote?.ToLowerInvariant() switch
         {
@@ -31,18 +31,20 @@ public static class FeedbackEndpoint
         if (string.IsNullOrWhiteSpace(body.User)) throw ApiProblem.BadRequest("user is required (the voter's id on the platform; it is stored only as a salted hash).");
         if (string.IsNullOrWhiteSpace(body.TrackId)) throw ApiProblem.BadRequest("track_id is required.");
 
-        var recommendation = (body.RecommendationId, body.AnalysisId) switch
-        {
-            ({ } id, _) => backend.Analyses.FindRecommendation(id) ?? throw ApiProblem.NotFound($"No recommendation with id '{id}'."),
-            (null, { } id) => backend.Analyses.RecommendationsFor(id).LastOrDefault() ?? throw ApiProblem.NotFound($"No recommendation for analysis '{id}'."),
-            _ => throw ApiProblem.BadRequest("Give recommendation_id (or analysis_id)."),
-        };
-        if (recommendation.Tracks.All(t => t.TrackId != body.TrackId))
-            throw ApiProblem.BadRequest($"Track '{body.TrackId}' was not suggested in recommendation {recommendation.Id}.");
+        if (body.RecommendationId is null && body.AnalysisId is null) throw ApiProblem.BadRequest("Give recommendation_id (or analysis_id).");
+        var recommendation = backend.FeedbackService.FindRecommendation(body.RecommendationId, body.AnalysisId)
+                             ?? throw ApiProblem.NotFound(body.RecommendationId is { } id ? $"No recommendation with id '{id}'." : $"No recommendation for analysis '{body.AnalysisId}'.");
 
-        var now = clock.GetUtcNow();
-        var record = new FeedbackVote(recommendation.Id, body.TrackId, UserIds.Hash(backend.UserSalt, platform, body.User), vote, platform, body.Community, now, now);
-        var outcome = backend.Feedback.Record(record);
+        RecordedVote recorded;
+        try
+        {
+            recorded = backend.FeedbackService.Record(recommendation, body.TrackId, vote, platform, body.User, body.Community);
+        }
+        catch (ArgumentException e)
+        {
+            throw ApiProblem.BadRequest(e.Message.Split(" (Parameter")[0]);
+        }
+        var (record, outcome) = (recorded.Vote, recorded.Outcome);
         var response = new FeedbackResponse(record.Id, outcome.ToString().ToLowerInvariant(), recommendation.Id, body.TrackId, vote.ToString().ToLowerInvariant());
         return outcome == FeedbackOutcome.Created ? Results.Created($"/api/feedback/{record.Id}", response) : Results.Ok(response);
     }

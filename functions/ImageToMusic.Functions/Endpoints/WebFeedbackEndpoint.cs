@@ -12,11 +12,11 @@ public static class WebFeedbackEndpoint
 
     public sealed record WebFeedbackRequest(string? RecommendationId, string? TrackId, string? Vote, string? User);
 
-    public static async Task<IResult> Handle(HttpRequest request, Backend backend, TimeProvider clock, CancellationToken cancellation)
+    public static async Task<IResult> Handle(HttpRequest request, Backend backend, CancellationToken cancellation)
     {
         var body = await RequestJson.ReadAsync<WebFeedbackRequest>(request, cancellation);
         if (body.RecommendationId is null) throw ApiProblem.BadRequest("recommendation_id is required.");
         return FeedbackEndpoint.Record(
-            new FeedbackEndpoint.FeedbackRequest(body.RecommendationId, null, body.TrackId, body.Vote, "web", null, body.User), backend, clock);
+            new FeedbackEndpoint.FeedbackRequest(body.RecommendationId, null, body.TrackId, body.Vote, "web", null, body.User), backend);
     }
 }

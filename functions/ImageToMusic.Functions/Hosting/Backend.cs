@@ -19,6 +19,7 @@ public sealed class Backend(Recommender recommender, IAnalysisStore analyses, IF
     public Recommender Recommender { get; } = recommender;
     public IAnalysisStore Analyses { get; } = analyses;
     public IFeedbackStore Feedback { get; } = feedback;
+    public FeedbackService FeedbackService { get; } = new(analyses, feedback, userSalt);
     public SurveyService SurveyService { get; } = surveyService;
     public ISurveyStore Surveys { get; } = surveys;
     public IUploads Uploads { get; } = uploads;
