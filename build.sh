@@ -10,10 +10,26 @@ CONFIG=${IMAGETOMUSIC_CONFIGURATION:-Release}
 
 RESNET_PACKAGE=Microsoft.ML.DnnImageFeaturizer.ResNet18
 RESNET_VERSION=0.23.1
+BICEP_PACKAGE=Azure.Bicep.CommandLine.linux-x64
+BICEP_VERSION=0.49.2
 
 step() { printf '\n==> %s\n' "$*"; }
 done_() { printf '    %s\n' "$*"; }
 sudo_() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+# Restores one NuGet package for its files alone, through a throwaway project outside the checkout, into
+# .cache/<folder>/packages: nothing of it reaches the apps.
+restore_package_files() {
+  local package=$1 version=$2 folder=$3 restore
+  restore=$(mktemp -d)
+  cat > "$restore/files.csproj" <<EOF
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><TargetFramework>net10.0</TargetFramework><NoWarn>NU1603</NoWarn></PropertyGroup>
+  <ItemGroup><PackageReference Include="$package" Version="$version" /></ItemGroup>
+</Project>
+EOF
+  dotnet restore "$restore/files.csproj" --packages "$CACHE/$folder/packages" -nologo -v quiet
+  rm -rf "$restore"
+}
 
 step "System packages (python3-onnx, python3-numpy: merging the backbone; chromium, emoji font: browser tests)"
 missing=()
@@ -46,20 +62,11 @@ if [ ! -f tools/azurite/node_modules/azurite/dist/src/blob/main.js ] || [ tools/
 else done_ "present"; fi
 
 step "ResNet18 weights ($RESNET_PACKAGE $RESNET_VERSION from NuGet) → models/resnet18_features.onnx"
-# ML.NET's package carries two ONNX graphs under tools/. It is restored by a throwaway project outside the checkout,
-# so none of its ML.NET dependencies reach the apps; the package asks for licence acceptance (MIT), recorded in
-# models/resnet/README.md. The originals stay in .cache: the merge test compares against them.
+# ML.NET's package carries two ONNX graphs under tools/; none of its ML.NET dependencies reach the apps. The package
+# asks for licence acceptance (MIT), recorded in models/resnet/README.md. The originals stay in .cache: the merge test compares against them.
 RESNET_TOOLS=$CACHE/resnet18/packages/${RESNET_PACKAGE,,}/$RESNET_VERSION/tools/DnnImageModels
 if [ ! -f "$RESNET_TOOLS/ResNet18Onnx/ResNet18.onnx" ] || [ ! -f "$RESNET_TOOLS/ResNetPrepOnnx/ResNetPreprocess.onnx" ]; then
-  restore=$(mktemp -d)
-  cat > "$restore/resnet18-weights.csproj" <<EOF
-<Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup><TargetFramework>net10.0</TargetFramework><NoWarn>NU1603</NoWarn></PropertyGroup>
-  <ItemGroup><PackageReference Include="$RESNET_PACKAGE" Version="$RESNET_VERSION" /></ItemGroup>
-</Project>
-EOF
-  dotnet restore "$restore/resnet18-weights.csproj" --packages "$CACHE/resnet18/packages" -nologo -v quiet
-  rm -rf "$restore"
+  restore_package_files "$RESNET_PACKAGE" "$RESNET_VERSION" resnet18
   done_ "restored"
 fi
 MODEL=models/resnet18_features.onnx
@@ -72,6 +79,14 @@ if [ ! -f "$MODEL" ] || [ "$(cat "$STAMP" 2>/dev/null)" != "$want" ]; then
   printf '%s\n' "$want" > "$STAMP"
   done_ "merged ($(du -h "$MODEL" | cut -f1))"
 else done_ "up to date"; fi
+
+step "Bicep CLI ($BICEP_PACKAGE $BICEP_VERSION from NuGet: the infra tests compile and lint infra/*.bicep offline)"
+BICEP=$CACHE/bicep/packages/${BICEP_PACKAGE,,}/$BICEP_VERSION/tools/bicep
+if [ ! -x "$BICEP" ]; then
+  restore_package_files "$BICEP_PACKAGE" "$BICEP_VERSION" bicep
+  chmod +x "$BICEP"
+  done_ "restored ($("$BICEP" --version))"
+else done_ "present"; fi
 
 step "Build ($CONFIG)"
 dotnet build ImageToMusic.sln -c "$CONFIG" -nologo -v quiet -clp:NoSummary
