@@ -86,6 +86,20 @@ public class CliTests
     }
 
     [Emotion6Fact]
+    public void A_damaged_photo_is_one_clear_error_without_libvips_warnings_on_stderr()
+    {
+        var whole = File.ReadAllBytes(Path.Combine(TestData.Emotion6, "images", "joy", "1.jpg"));
+        var cut = Path.Combine(TestData.NewTempFolder(), "cut.jpg");
+        File.WriteAllBytes(cut, whole[..(whole.Length / 2)]);
+
+        var result = CliRunner.Run("analyze", cut);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("corrupt: This JPEG file is damaged or incomplete", result.Stderr);
+        Assert.DoesNotContain("VIPS-WARNING", result.Stderr);
+    }
+
+    [Emotion6Fact]
     public void Analyze_keeps_going_past_a_bad_image_and_exits_non_zero()
     {
         var folder = TestData.NewTempFolder();

@@ -53,6 +53,10 @@ internal static class Libvips
         Cache.Max = 0;
         // Uploads are untrusted: keep to the loaders libvips fuzzes (this drops SVG, among others).
         NetVips.NetVips.BlockUntrusted = true;
+        // libvips reports every recoverable oddity of a damaged file as a GLib warning on stderr, a line per tile
+        // ("error in tile 0 x 96"), hundreds for one bad upload, interleaved with the host's structured logs. What
+        // matters reaches the caller as the typed rejection carrying libvips' own words, so the warnings are dropped.
+        Log.SetLogHandler("VIPS", Enums.LogLevelFlags.Warning, (_, _, _) => { });
         return PhotoFormats
             .Where(format => NetVips.NetVips.TypeFind("VipsOperation", format.Loader) != 0)
             .Select(format => format.Name)
