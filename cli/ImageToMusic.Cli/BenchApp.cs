@@ -1,5 +1,5 @@
 using ImageToMusic.Engine.Music.Catalog;
-using ImageToMusic.Engine.Storage.Sqlite;
+using ImageToMusic.Storage.Sqlite;
 using ImageToMusic.Functions;
 using ImageToMusic.Functions.Hosting;
 using Microsoft.AspNetCore.Builder;

@@ -1,5 +1,5 @@
 using ImageToMusic.Engine.Feedback;
-using ImageToMusic.Engine.Storage.Sqlite;
+using ImageToMusic.Storage.Sqlite;
 using ImageToMusic.Engine.Surveys;
 
 namespace ImageToMusic.Cli.Tests;

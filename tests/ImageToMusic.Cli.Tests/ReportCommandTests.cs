@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ImageToMusic.Engine.Feedback;
 using ImageToMusic.Engine.Storage;
-using ImageToMusic.Engine.Storage.Sqlite;
+using ImageToMusic.Storage.Sqlite;
 using ImageToMusic.Engine.Surveys;
 using ImageToMusic.Engine.Vision;
 

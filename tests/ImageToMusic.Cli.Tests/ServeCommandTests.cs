@@ -60,7 +60,7 @@ public class ServeCommandTests
             var analysis = await PollUntilFound(client, $"/api/analyses/{id}");
 
             Assert.Equal("ok", analysis.GetProperty("status").GetString());
-            Assert.Null(new ImageToMusic.Engine.Storage.Sqlite.SqliteAnalysisStore(ImageToMusic.Engine.Storage.Sqlite.SqliteDatabase.Open(store)).FindAnalysis(id));
+            Assert.Null(new ImageToMusic.Storage.Sqlite.SqliteAnalysisStore(ImageToMusic.Storage.Sqlite.SqliteDatabase.Open(store)).FindAnalysis(id));
         }
         finally
         {

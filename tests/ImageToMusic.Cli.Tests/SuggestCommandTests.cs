@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ImageToMusic.Engine.Storage.Sqlite;
+using ImageToMusic.Storage.Sqlite;
 
 namespace ImageToMusic.Cli.Tests;
 

@@ -1,7 +1,7 @@
 using ImageToMusic.Engine.Music;
 using ImageToMusic.Engine.Music.Catalog;
 using ImageToMusic.Engine.Music.Matching;
-using ImageToMusic.Engine.Storage.Sqlite;
+using ImageToMusic.Storage.Sqlite;
 using ImageToMusic.Engine.Tests.Storage;
 
 namespace ImageToMusic.Engine.Tests;

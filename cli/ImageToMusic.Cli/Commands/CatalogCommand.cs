@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using ImageToMusic.Engine.Music.Catalog;
 using ImageToMusic.Engine.Storage;
-using ImageToMusic.Engine.Storage.Sqlite;
+using ImageToMusic.Storage.Sqlite;
 
 namespace ImageToMusic.Cli.Commands;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using ImageToMusic.Engine.Feedback;
 using ImageToMusic.Engine.Storage;
-using ImageToMusic.Engine.Storage.Sqlite;
+using ImageToMusic.Storage.Sqlite;
 
 namespace ImageToMusic.Cli.Commands;
 

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using ImageToMusic.Engine.Feedback;
 using ImageToMusic.Engine.Storage;
-using ImageToMusic.Engine.Storage.Sqlite;
+using ImageToMusic.Storage.Sqlite;
 using ImageToMusic.Functions.Web;
 
 namespace ImageToMusic.Cli.Commands;

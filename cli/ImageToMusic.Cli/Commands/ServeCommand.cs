@@ -1,6 +1,6 @@
 using System.CommandLine;
 using ImageToMusic.Engine.Storage;
-using ImageToMusic.Engine.Storage.Sqlite;
+using ImageToMusic.Storage.Sqlite;
 using ImageToMusic.Functions;
 using ImageToMusic.Functions.Hosting;
 using ImageToMusic.Functions.Uploads;

@@ -2,7 +2,7 @@ using System.CommandLine;
 using ImageToMusic.Engine.Feedback;
 using ImageToMusic.Engine.Imaging;
 using ImageToMusic.Engine.Storage;
-using ImageToMusic.Engine.Storage.Sqlite;
+using ImageToMusic.Storage.Sqlite;
 using ImageToMusic.Engine.Surveys;
 
 namespace ImageToMusic.Cli.Commands;

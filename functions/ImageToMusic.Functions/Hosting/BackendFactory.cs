@@ -10,7 +10,7 @@ using ImageToMusic.Engine.Music;
 using ImageToMusic.Engine.Music.Matching;
 using ImageToMusic.Engine.Music.Personalisation;
 using ImageToMusic.Engine.Storage;
-using ImageToMusic.Engine.Storage.Sqlite;
+using ImageToMusic.Storage.Sqlite;
 using ImageToMusic.Engine.Surveys;
 using ImageToMusic.Functions.Uploads;
 

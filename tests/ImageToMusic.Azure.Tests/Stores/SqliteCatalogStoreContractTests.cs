@@ -1,5 +1,5 @@
 using ImageToMusic.Engine.Storage;
-using ImageToMusic.Engine.Storage.Sqlite;
+using ImageToMusic.Storage.Sqlite;
 using ImageToMusic.Azure.Tests.Support;
 
 namespace ImageToMusic.Azure.Tests.Stores;

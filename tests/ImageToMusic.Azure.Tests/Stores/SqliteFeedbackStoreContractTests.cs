@@ -1,6 +1,6 @@
 using ImageToMusic.Azure.Tests.Support;
 using ImageToMusic.Engine.Feedback;
-using ImageToMusic.Engine.Storage.Sqlite;
+using ImageToMusic.Storage.Sqlite;
 
 namespace ImageToMusic.Azure.Tests.Stores;
 

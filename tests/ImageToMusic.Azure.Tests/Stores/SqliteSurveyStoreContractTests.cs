@@ -1,5 +1,5 @@
 using ImageToMusic.Azure.Tests.Support;
-using ImageToMusic.Engine.Storage.Sqlite;
+using ImageToMusic.Storage.Sqlite;
 using ImageToMusic.Engine.Surveys;
 
 namespace ImageToMusic.Azure.Tests.Stores;

@@ -1,4 +1,4 @@
-using ImageToMusic.Engine.Storage.Sqlite;
+using ImageToMusic.Storage.Sqlite;
 using ImageToMusic.Engine.Tests;
 
 namespace ImageToMusic.Azure.Tests.Support;

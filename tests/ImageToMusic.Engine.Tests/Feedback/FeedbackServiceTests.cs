@@ -1,6 +1,6 @@
 using ImageToMusic.Engine.Feedback;
 using ImageToMusic.Engine.Storage;
-using ImageToMusic.Engine.Storage.Sqlite;
+using ImageToMusic.Storage.Sqlite;
 using ImageToMusic.Engine.Vision;
 using Microsoft.Extensions.Time.Testing;
 

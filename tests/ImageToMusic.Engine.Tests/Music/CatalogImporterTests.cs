@@ -3,7 +3,7 @@ using System.Text.Json;
 using CsvHelper;
 using ImageToMusic.Engine.Music;
 using ImageToMusic.Engine.Music.Catalog;
-using ImageToMusic.Engine.Storage.Sqlite;
+using ImageToMusic.Storage.Sqlite;
 using ImageToMusic.Engine.Tests.Storage;
 
 namespace ImageToMusic.Engine.Tests.Music;

@@ -2,7 +2,7 @@ using ImageToMusic.Engine.Feedback;
 using ImageToMusic.Engine.Music;
 using ImageToMusic.Engine.Music.Matching;
 using ImageToMusic.Engine.Music.Personalisation;
-using ImageToMusic.Engine.Storage.Sqlite;
+using ImageToMusic.Storage.Sqlite;
 using ImageToMusic.Engine.Vision;
 
 namespace ImageToMusic.Engine.Tests.Music;

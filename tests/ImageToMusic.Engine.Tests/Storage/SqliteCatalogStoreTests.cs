@@ -1,5 +1,5 @@
 using ImageToMusic.Engine.Music;
-using ImageToMusic.Engine.Storage.Sqlite;
+using ImageToMusic.Storage.Sqlite;
 using ImageToMusic.Engine.Tests.Music;
 
 namespace ImageToMusic.Engine.Tests.Storage;

@@ -1,5 +1,5 @@
 using ImageToMusic.Engine.Storage;
-using ImageToMusic.Engine.Storage.Sqlite;
+using ImageToMusic.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace ImageToMusic.Engine.Tests.Storage;

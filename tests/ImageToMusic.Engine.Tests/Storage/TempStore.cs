@@ -1,4 +1,4 @@
-using ImageToMusic.Engine.Storage.Sqlite;
+using ImageToMusic.Storage.Sqlite;
 
 namespace ImageToMusic.Engine.Tests.Storage;
 

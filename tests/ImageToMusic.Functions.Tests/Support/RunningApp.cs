@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using ImageToMusic.Engine.Music.Catalog;
 using ImageToMusic.Engine.Storage;
-using ImageToMusic.Engine.Storage.Sqlite;
+using ImageToMusic.Storage.Sqlite;
 using ImageToMusic.Functions.Hosting;
 using ImageToMusic.Functions.Uploads;
 using Microsoft.AspNetCore.Builder;

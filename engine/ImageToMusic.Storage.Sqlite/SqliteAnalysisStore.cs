@@ -1,8 +1,9 @@
 using System.Text.Json;
+using ImageToMusic.Engine;
 using ImageToMusic.Engine.Vision;
 using Microsoft.Data.Sqlite;
 
-namespace ImageToMusic.Engine.Storage.Sqlite;
+namespace ImageToMusic.Storage.Sqlite;
 
 /// <summary>
 /// Analyses and recommendations in SQLite. Emotions and visual evidence are kept as JSON: they are

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace ImageToMusic.Engine.Storage.Sqlite;
+namespace ImageToMusic.Storage.Sqlite;
 
 /// <summary>
 /// The database layout and how an older file is brought up to date: migration N takes a file from

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace ImageToMusic.Engine.Storage.Sqlite;
+namespace ImageToMusic.Storage.Sqlite;
 
 /// <summary>
 /// One SQLite file holding the catalog and the analyses. Opening it creates the file (and its folder)

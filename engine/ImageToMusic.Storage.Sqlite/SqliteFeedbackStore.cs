@@ -1,7 +1,7 @@
 using ImageToMusic.Engine.Feedback;
 using Microsoft.Data.Sqlite;
 
-namespace ImageToMusic.Engine.Storage.Sqlite;
+namespace ImageToMusic.Storage.Sqlite;
 
 /// <summary>Thumbs up and down in SQLite, one row per <see cref="FeedbackVote.Id"/>.</summary>
 public sealed class SqliteFeedbackStore(SqliteDatabase database) : IFeedbackStore

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace ImageToMusic.Engine.Storage.Sqlite;
+namespace ImageToMusic.Storage.Sqlite;
 
 internal static class SqliteCommands
 {

@@ -2,7 +2,7 @@ using ImageToMusic.Engine.Feedback;
 using ImageToMusic.Engine.Surveys;
 using Microsoft.Data.Sqlite;
 
-namespace ImageToMusic.Engine.Storage.Sqlite;
+namespace ImageToMusic.Storage.Sqlite;
 
 /// <summary>Surveys (with their preview JPEG) and one answer row per respondent × survey.</summary>
 public sealed class SqliteSurveyStore(SqliteDatabase database) : ISurveyStore

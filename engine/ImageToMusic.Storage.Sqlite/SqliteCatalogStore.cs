@@ -1,7 +1,7 @@
 using ImageToMusic.Engine.Music;
 using Microsoft.Data.Sqlite;
 
-namespace ImageToMusic.Engine.Storage.Sqlite;
+namespace ImageToMusic.Storage.Sqlite;
 
 /// <summary>
 /// The catalog in SQLite: one row per track in <c>tracks</c> (match_key unique, so the same song

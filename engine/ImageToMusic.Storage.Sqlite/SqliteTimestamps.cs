@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace ImageToMusic.Engine.Storage.Sqlite;
+namespace ImageToMusic.Storage.Sqlite;
 
 /// <summary>
 /// Instants as UTC text of fixed width, so text order is time order and the stores can ORDER BY them.
