@@ -1,9 +1,10 @@
 using System.CommandLine;
 using ImageToMusic.Engine.Storage;
-using ImageToMusic.Storage.Sqlite;
 using ImageToMusic.Functions;
 using ImageToMusic.Functions.Hosting;
 using ImageToMusic.Functions.Uploads;
+using ImageToMusic.LocalAzure;
+using ImageToMusic.Storage.Sqlite;
 using Microsoft.Extensions.Hosting;
 
 namespace ImageToMusic.Cli.Commands;

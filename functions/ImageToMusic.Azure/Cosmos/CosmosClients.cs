@@ -21,7 +21,7 @@ public static class CosmosClients
         new(endpoint, credential, new CosmosClientOptions { UseSystemTextJsonSerializerWithOptions = Json });
 
     /// <summary>
-    /// For the local server (<see cref="LocalServices.CosmosServerProcess"/>): it speaks only the gateway protocol and
+    /// For the local Cosmos server (started by ImageToMusic.LocalAzure): it speaks only the gateway protocol and
     /// advertises an https address it does not serve, so the client must stay on the endpoint it was given.
     /// </summary>
     public static CosmosClient ForLocalServer(string endpoint, string key = LocalServerKey) =>

@@ -1,7 +1,7 @@
 using Azure.Core;
 using Azure.Storage.Blobs;
 using ImageToMusic.Azure.Blobs;
-using ImageToMusic.Azure.LocalServices;
+using ImageToMusic.LocalAzure;
 
 namespace ImageToMusic.Azure.Tests.Support;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using ImageToMusic.Azure.Cosmos;
-using ImageToMusic.Azure.LocalServices;
+using ImageToMusic.LocalAzure;
 using Microsoft.Azure.Cosmos;
 
 namespace ImageToMusic.Azure.Tests.Support;

@@ -1,9 +1,10 @@
 using System.Net.Http.Json;
 using ImageToMusic.Engine.Music.Catalog;
 using ImageToMusic.Engine.Storage;
-using ImageToMusic.Storage.Sqlite;
 using ImageToMusic.Functions.Hosting;
 using ImageToMusic.Functions.Uploads;
+using ImageToMusic.LocalAzure;
+using ImageToMusic.Storage.Sqlite;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;

@@ -2,10 +2,11 @@ using System.Net;
 using System.Net.Sockets;
 using ImageToMusic.Azure.Blobs;
 using ImageToMusic.Azure.Cosmos;
-using ImageToMusic.Azure.LocalServices;
 using ImageToMusic.Engine.Music;
+using ImageToMusic.Functions;
+using ImageToMusic.Functions.Hosting;
 
-namespace ImageToMusic.Functions.Hosting;
+namespace ImageToMusic.LocalAzure;
 
 /// <summary>
 /// Azurite and the Cosmos server on 127.0.0.1 for `serve --azure-local` and the tests: started, given the database,

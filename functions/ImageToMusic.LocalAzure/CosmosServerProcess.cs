@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Text;
 using ImageToMusic.Azure.Cosmos;
 
-namespace ImageToMusic.Azure.LocalServices;
+namespace ImageToMusic.LocalAzure;
 
 /// <summary>
 /// The in-memory Cosmos DB server (tools/cosmos-server, installed by build.sh) running in a node process on

@@ -1,4 +1,4 @@
-namespace ImageToMusic.Azure.LocalServices;
+namespace ImageToMusic.LocalAzure;
 
 /// <summary>The node tools ./build.sh installs under tools/ in the checkout, found from wherever the running app was built.</summary>
 public static class LocalTools

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace ImageToMusic.Azure.LocalServices;
+namespace ImageToMusic.LocalAzure;
 
 /// <summary>
 /// A running Azurite blob service (in memory, 127.0.0.1 only) for tests and `serve --azure-local`; Dispose stops it.
