@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using ImageToMusic.Engine.Music.Matching;
 using ImageToMusic.Engine.Music.Personalisation;
 using ImageToMusic.Engine.Storage;
@@ -43,8 +42,7 @@ public sealed class Recommender(MoodAnalyzer analyzer, CatalogIndex catalog, IAn
         var analysis = analyzer.Analyze(photo);
         var tracks = Matcher.Rank(catalog, MoodQuery.From(analysis), options);
         var now = clock.GetUtcNow();
-        var analysisRecord = new AnalysisRecord(ids?.Analysis ?? RecordIds.NewAnalysisId(), now, source, Convert.ToHexStringLower(SHA256.HashData(photo)),
-            analysis.ModelVersion, analysis.Valence, analysis.Arousal, analysis.Emotions, analysis.Evidence, analysis.Timings, sourceVersion);
+        var analysisRecord = AnalysisRecord.Of(analysis, photo, ids?.Analysis ?? RecordIds.NewAnalysisId(), now, source, sourceVersion);
         var recommendationRecord = new RecommendationRecord(ids?.Recommendation ?? RecordIds.NewRecommendationId(), analysisRecord.Id, now, options.Describe(),
             [.. tracks.Select(s => new RecommendedTrack(s.Rank, s.Track.Id, s.Track.Title, s.Track.Artist, s.Score, s.Reason))]);
         store.Save(analysisRecord, recommendationRecord);

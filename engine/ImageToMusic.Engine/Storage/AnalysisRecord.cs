@@ -19,7 +19,13 @@ public sealed record AnalysisRecord(
     IReadOnlyDictionary<string, double> Emotions,
     VisualEvidence Evidence,
     AnalysisTimings? Timings = null,
-    string? SourceVersion = null);
+    string? SourceVersion = null)
+{
+    /// <summary>The record of <paramref name="analysis"/> of <paramref name="photo"/>, as every use case stores it.</summary>
+    public static AnalysisRecord Of(MoodAnalysis analysis, ReadOnlySpan<byte> photo, string id, DateTimeOffset createdAt, string source, string? sourceVersion = null) =>
+        new(id, createdAt, source, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(photo)),
+            analysis.ModelVersion, analysis.Valence, analysis.Arousal, analysis.Emotions, analysis.Evidence, analysis.Timings, sourceVersion);
+}
 
 /// <summary>A photo that could not be analysed, kept so nothing is lost silently: which one, when, and the typed reason.</summary>
 /// <param name="ErrorCode">The rejection code (empty, unsupported_format, corrupt, too_large, not_found).</param>

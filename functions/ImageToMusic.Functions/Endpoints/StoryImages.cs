@@ -1,12 +1,10 @@
 using ImageToMusic.Engine.Fetching;
 using ImageToMusic.Engine.Imaging;
+using ImageToMusic.Engine.Music.Story;
 using ImageToMusic.Functions.Hosting;
 using ImageToMusic.Functions.Uploads;
 
 namespace ImageToMusic.Functions.Endpoints;
-
-/// <summary>One photo of a story, read into memory, with the name it is reported and stored under.</summary>
-public sealed record StoryPhoto(int Index, string Source, byte[] Bytes);
 
 /// <summary>
 /// Gets a story's photos from wherever the request names them: multipart parts, blobs in the uploads

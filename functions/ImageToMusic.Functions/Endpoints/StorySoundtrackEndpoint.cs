@@ -1,9 +1,6 @@
 using System.Globalization;
-using ImageToMusic.Engine;
-using ImageToMusic.Engine.Imaging;
 using ImageToMusic.Engine.Music.Matching;
 using ImageToMusic.Engine.Music.Story;
-using ImageToMusic.Engine.Storage;
 using ImageToMusic.Engine.Vision;
 using ImageToMusic.Functions.Hosting;
 
@@ -30,51 +27,47 @@ public static class StorySoundtrackEndpoint
         string Mode, IReadOnlyList<StoryImageJson> Images, MoodSummaryJson StoryMood, string StoryMoodWord, IReadOnlyList<StoryTrackJson> Tracks,
         double TotalDurationSeconds, string? RecommendationId);
 
-    public static async Task<IResult> Handle(HttpRequest request, Backend backend, StoryImages images, TimeProvider clock, CancellationToken cancellation)
+    public static async Task<IResult> Handle(HttpRequest request, Backend backend, StoryImages images, CancellationToken cancellation)
     {
         var (photos, options, community) = request.HasFormContentType
             ? await FromFormAsync(request, images, cancellation)
             : await FromJsonAsync(request, images, cancellation);
         // The API client's community ranks with what its thumbs (POST /api/feedback with that community) have taught.
-        return Soundtrack(photos, options with { Filters = backend.Recommender.ForCommunity(options.Filters, community) }, backend, clock);
+        return Soundtrack(photos, options with { Filters = backend.Recommender.ForCommunity(options.Filters, community) }, backend);
     }
 
     /// <summary>
     /// POST /api/web/story, the home page's story mode: anonymous, so it takes uploaded photos only; naming blobs or
     /// URLs would let anyone read the uploads container or make the server fetch addresses for them.
     /// </summary>
-    public static async Task<IResult> HandleUploads(HttpRequest request, Backend backend, StoryImages images, TimeProvider clock, CancellationToken cancellation)
+    public static async Task<IResult> HandleUploads(HttpRequest request, Backend backend, StoryImages images, CancellationToken cancellation)
     {
         if (!request.HasFormContentType)
             throw new ApiProblem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send the photos as multipart/form-data.");
         var (photos, options, _) = await FromFormAsync(request, images, cancellation);
-        return Soundtrack(photos, options, backend, clock);
+        return Soundtrack(photos, options, backend);
     }
 
-    private static IResult Soundtrack(IReadOnlyList<StoryPhoto> photos, StoryOptions options, Backend backend, TimeProvider clock)
+    private static IResult Soundtrack(IReadOnlyList<StoryPhoto> photos, StoryOptions options, Backend backend)
     {
-        var analyses = photos.Select(photo =>
+        ComposedStory story;
+        try
         {
-            try
-            {
-                return backend.Recommender.Analyzer.Analyze(photo.Bytes);
-            }
-            catch (ImageRejectedException e)
-            {
-                throw ApiProblem.For(e, $"image {photo.Index + 1} ({photo.Source})");
-            }
-        }).ToList();
-        var soundtrack = StoryPlanner.Plan(backend.Recommender.Catalog, [.. analyses.Select(MoodQuery.From)], options);
-
-        var stored = Record(backend, photos, analyses, soundtrack, options, clock.GetUtcNow());
+            story = backend.Stories.Compose(photos, options);
+        }
+        catch (StoryPhotoRejectedException e)
+        {
+            throw ApiProblem.For(e.Reason, $"image {e.Photo.Index + 1} ({e.Photo.Source})");
+        }
+        var (soundtrack, analyses) = (story.Soundtrack, story.Analyses);
         return Results.Ok(new StoryResponse(
             options.Mode == StoryMode.Whole ? "whole" : "per_image",
-            [.. photos.Select((p, i) => new StoryImageJson(p.Index, p.Source, stored[i].Analysis, stored[i].Recommendation,
+            [.. photos.Select((p, i) => new StoryImageJson(p.Index, p.Source, story.Stored[i].AnalysisId, story.Stored[i].RecommendationId,
                 Summary(analyses[i].Valence, analyses[i].Arousal, analyses[i].Emotions), analyses[i].Evidence.Palette))],
             Summary(soundtrack.Mood.Valence, soundtrack.Mood.Arousal, null), soundtrack.Mood.Word,
             [.. soundtrack.Tracks.Select(Json)],
             Math.Round(soundtrack.TotalDurationSeconds, 1),
-            options.Mode == StoryMode.Whole ? stored[0].Recommendation : null));
+            story.StoryRecommendationId));
     }
 
     private static MoodSummaryJson Summary(double valence, double arousal, IReadOnlyDictionary<string, double>? emotions) =>
@@ -86,28 +79,6 @@ public static class StorySoundtrackEndpoint
         return new StoryTrackJson(t.Position, t.ImageIndex, track.Id, track.Title, track.Artist, t.Suggestion.Mood.Word, track.Features.TempoBpm, track.Features.Energy,
             StoryPlanner.SecondsOf(track), Math.Round(t.Suggestion.Fit, 3), Math.Round(t.Suggestion.Score, 4), t.Suggestion.Reason,
             t.Transition is { } tr ? Math.Round(tr.TempoDeltaBpm, 1) : null, t.Transition is { } te ? Math.Round(te.EnergyDelta, 3) : null);
-    }
-
-    /// <summary>Stores every photo's analysis with the recommendation it belongs to; returns the ids per photo.</summary>
-    private static List<(string Analysis, string? Recommendation)> Record(
-        Backend backend, IReadOnlyList<StoryPhoto> photos, IReadOnlyList<MoodAnalysis> analyses, StorySoundtrack soundtrack, StoryOptions options, DateTimeOffset now)
-    {
-        var analysisIds = photos.Select(_ => RecordIds.NewAnalysisId()).ToList();
-        var storyId = RecordIds.NewRecommendationId();
-        var ids = new List<(string, string?)>(photos.Count);
-        for (var i = 0; i < photos.Count; i++)
-        {
-            var a = analyses[i];
-            var record = new AnalysisRecord(analysisIds[i], now, photos[i].Source, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(photos[i].Bytes)),
-                a.ModelVersion, a.Valence, a.Arousal, a.Emotions, a.Evidence, a.Timings);
-            var (recommendationId, tracks, note) = options.Mode == StoryMode.Whole
-                ? (i == 0 ? storyId : RecordIds.NewRecommendationId(), i == 0 ? soundtrack.Tracks : [], i == 0 ? $"story whole of {photos.Count} photos" : $"photo {i + 1} of story {storyId}")
-                : (RecordIds.NewRecommendationId(), soundtrack.Tracks.Where(t => t.ImageIndex == i).ToList(), $"story per_image, photo {i + 1} of {photos.Count}");
-            backend.Analyses.Save(record, new RecommendationRecord(recommendationId, record.Id, now, $"{note} {options.Filters.Describe()}".Trim(),
-                [.. tracks.Select(t => new RecommendedTrack(t.Position, t.Suggestion.Track.Id, t.Suggestion.Track.Title, t.Suggestion.Track.Artist, t.Suggestion.Score, t.Suggestion.Reason))]));
-            ids.Add((record.Id, tracks.Count > 0 ? recommendationId : null));
-        }
-        return ids;
     }
 
     private static async Task<(IReadOnlyList<StoryPhoto>, StoryOptions, string? Community)> FromFormAsync(HttpRequest request, StoryImages images, CancellationToken cancellation)

@@ -2,6 +2,7 @@ using ImageToMusic.Bots.Discord;
 using ImageToMusic.Engine;
 using ImageToMusic.Engine.Feedback;
 using ImageToMusic.Engine.Imaging;
+using ImageToMusic.Engine.Music.Story;
 using ImageToMusic.Engine.Storage;
 using ImageToMusic.Engine.Surveys;
 using ImageToMusic.Functions.Uploads;
@@ -20,6 +21,7 @@ public sealed class Backend(Recommender recommender, IAnalysisStore analyses, IF
     public IAnalysisStore Analyses { get; } = analyses;
     public IFeedbackStore Feedback { get; } = feedback;
     public FeedbackService FeedbackService { get; } = new(analyses, feedback, userSalt);
+    public StoryService Stories { get; } = new(recommender, analyses);
     public SurveyService SurveyService { get; } = surveyService;
     public ISurveyStore Surveys { get; } = surveys;
     public IUploads Uploads { get; } = uploads;
