@@ -13,7 +13,8 @@ public sealed record Recommendation(
     MatchOptions Options);
 
 /// <summary>
-/// The whole corridor for one photo: analyse, rank the catalog, record both under fresh ids. Every door
+/// The whole corridor for one photo: analyse, rank the catalog, record both under fresh ids (or, for a photo the
+/// decoder refuses, a failure record, and the rejection is rethrown). Every door
 /// (CLI, local server, function app, bots) calls this and only formats what comes back. Thread-safe.
 /// </summary>
 /// <param name="tastes">What each community likes; without it every ranking is the global one.</param>
@@ -39,10 +40,21 @@ public sealed class Recommender(MoodAnalyzer analyzer, CatalogIndex catalog, IAn
         options = ForCommunity(options ?? new MatchOptions(), community);
         options.Validate();
         if (catalog.Count == 0) throw new InvalidOperationException("The catalog is empty; import one first.");
-        var analysis = analyzer.Analyze(photo);
+        var analysisId = ids?.Analysis ?? RecordIds.NewAnalysisId();
+        MoodAnalysis analysis;
+        try
+        {
+            analysis = analyzer.Analyze(photo);
+        }
+        catch (Imaging.ImageRejectedException refused)
+        {
+            // Nothing is lost silently: a photo that could not be analysed leaves a record of which one and why.
+            store.SaveFailure(new AnalysisFailureRecord(analysisId, clock.GetUtcNow(), source, refused.Code, refused.Message));
+            throw;
+        }
         var tracks = Matcher.Rank(catalog, MoodQuery.From(analysis), options);
         var now = clock.GetUtcNow();
-        var analysisRecord = AnalysisRecord.Of(analysis, photo, ids?.Analysis ?? RecordIds.NewAnalysisId(), now, source, sourceVersion);
+        var analysisRecord = AnalysisRecord.Of(analysis, photo, analysisId, now, source, sourceVersion);
         var recommendationRecord = new RecommendationRecord(ids?.Recommendation ?? RecordIds.NewRecommendationId(), analysisRecord.Id, now, options.Describe(),
             [.. tracks.Select(s => new RecommendedTrack(s.Rank, s.Track.Id, s.Track.Title, s.Track.Artist, s.Score, s.Reason))]);
         store.Save(analysisRecord, recommendationRecord);

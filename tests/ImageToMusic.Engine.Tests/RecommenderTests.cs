@@ -41,4 +41,20 @@ public class RecommenderTests
         var error = Assert.Throws<InvalidOperationException>(() => recommender.Recommend(File.ReadAllBytes(Path.Combine(TestData.Emotion6Images, "joy", "3.jpg")), "joy/3.jpg"));
         Assert.Contains("import", error.Message);
     }
+
+    [Emotion6Fact]
+    public void A_photo_the_decoder_refuses_leaves_a_failure_record_under_the_id_asked_for_and_the_rejection_reaches_the_caller()
+    {
+        using var analyzer = MoodAnalyzer.Open(new MoodAnalyzerOptions { ModelFolder = TestData.Models });
+        var store = new SqliteAnalysisStore(TempStore.Open());
+        var recommender = new Recommender(analyzer, CatalogIndex.Build(CatalogFile.ReadDistinct(TestData.Catalog("mood_labelled_686.csv")), Moods), store);
+
+        var refused = Assert.Throws<ImageToMusic.Engine.Imaging.ImageRejectedException>(() =>
+            recommender.Recommend("shopping list: milk"u8, "uploads/notes.jpg", ids: ("an-notes", "rec-notes")));
+
+        var failure = store.FindFailure("an-notes")!;
+        Assert.Equal(("uploads/notes.jpg", "unsupported_format", refused.Message), (failure.Source, failure.ErrorCode, failure.ErrorMessage));
+        Assert.Null(store.FindAnalysis("an-notes"));
+        Assert.Null(store.FindRecommendation("rec-notes"));
+    }
 }

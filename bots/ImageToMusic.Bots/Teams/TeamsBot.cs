@@ -53,13 +53,21 @@ public sealed class TeamsBot(Recommender recommender, IAnalysisStore analyses, I
         var source = $"teams:{activity.Conversation!.Id}/{activity.Id}";
         try
         {
-            var photo = await connector.DownloadAsync(activity, url, limits.MaxBytes, cancellation);
+            byte[] photo;
+            try
+            {
+                photo = await connector.DownloadAsync(activity, url, limits.MaxBytes, cancellation);
+            }
+            catch (ImageRejectedException tooLarge) // refused before any analysis, so recorded here; the recommender records the rest
+            {
+                analyses.SaveFailure(new AnalysisFailureRecord(RecordIds.NewAnalysisId(), clock.GetUtcNow(), source, tooLarge.Code, tooLarge.Message));
+                throw;
+            }
             var recommendation = recommender.Recommend(photo, source, community: CommunityOf(activity));
             return Reply(activity, null, CardFor(recommendation.RecommendationId));
         }
         catch (ImageRejectedException e)
         {
-            analyses.SaveFailure(new AnalysisFailureRecord(RecordIds.NewAnalysisId(), clock.GetUtcNow(), source, e.Code, e.Message));
             return Reply(activity, $"I couldn't use that image ({e.Code.Replace('_', ' ')}): {e.Message}");
         }
         catch (AttachmentUnavailableException e)

@@ -68,9 +68,8 @@ public static class AnalyzeImageFunction
             var recommendation = backend.Recommender.Recommend(photo.Bytes, source, ids: ids, sourceVersion: photo.ETag);
             return $"{source} ({photo.ETag}): analysis {recommendation.AnalysisId}, {recommendation.Tracks.Count} tracks";
         }
-        catch (ImageRejectedException e)
+        catch (ImageRejectedException e) // the recommender has stored the failure under ids.Item1
         {
-            backend.Analyses.SaveFailure(new AnalysisFailureRecord(ids.Item1, clock.GetUtcNow(), source, e.Code, e.Message));
             return $"{source} ({photo.ETag}): {e.Code}: {e.Message}";
         }
     }
