@@ -104,7 +104,7 @@ public sealed class TeamsBot(Recommender recommender, IAnalysisStore analyses, I
         }
         catch (ArgumentException e)
         {
-            throw TeamsRejection.BadRequest(e.Message.Split(" (Parameter")[0]);
+            throw TeamsRejection.BadRequest(e.Reason());
         }
         return CardFor(recommendation.Id);
     }

@@ -1,3 +1,4 @@
+using ImageToMusic.Engine;
 using ImageToMusic.Engine.Feedback;
 using ImageToMusic.Functions.Hosting;
 
@@ -42,7 +43,7 @@ public static class FeedbackEndpoint
         }
         catch (ArgumentException e)
         {
-            throw ApiProblem.BadRequest(e.Message.Split(" (Parameter")[0]);
+            throw ApiProblem.BadRequest(e.Reason());
         }
         var (record, outcome) = (recorded.Vote, recorded.Outcome);
         var response = new FeedbackResponse(record.Id, outcome.ToString().ToLowerInvariant(), recommendation.Id, body.TrackId, vote.ToString().ToLowerInvariant());

@@ -1,3 +1,4 @@
+using ImageToMusic.Engine;
 using ImageToMusic.Engine.Music;
 using ImageToMusic.Engine.Surveys;
 using ImageToMusic.Functions.Hosting;
@@ -50,7 +51,7 @@ public static class SurveyEndpoints
         }
         catch (ArgumentException e)
         {
-            throw ApiProblem.BadRequest($"{e.ParamName}: {e.Message.Replace($" (Parameter '{e.ParamName}')", "")}");
+            throw ApiProblem.BadRequest($"{e.ParamName}: {e.Reason()}");
         }
     }
 
