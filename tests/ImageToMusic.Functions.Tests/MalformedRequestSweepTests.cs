@@ -117,7 +117,8 @@ public sealed class MalformedRequestSweepTests(ITestOutputHelper output)
                             continue;
                         }
                         using var _ = response;
-                        statuses[$"{method} {pattern} {caller}: {(int)response.StatusCode}"] = statuses.GetValueOrDefault($"{method} {pattern} {caller}: {(int)response.StatusCode}") + 1;
+                        var outcome = $"{method} {pattern} {caller}: {(int)response.StatusCode}";
+                        statuses[outcome] = statuses.GetValueOrDefault(outcome) + 1;
                         if ((int)response.StatusCode >= 500)
                             failures.Add($"{method} {pattern} [{name}, id {id[..Math.Min(id.Length, 20)]}, {caller}] → {(int)response.StatusCode}: {(await response.Content.ReadAsStringAsync())[..Math.Min(200, (int)(response.Content.Headers.ContentLength ?? 200))]}");
                     }

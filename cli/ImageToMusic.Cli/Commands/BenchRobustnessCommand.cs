@@ -57,7 +57,7 @@ internal static class BenchRobustnessCommand
         var start = ResidentMb();
         var afterWarmUp = start;
         var results = new List<FileResult>(files.Count);
-        var process = Process.GetCurrentProcess();
+        using var process = Process.GetCurrentProcess();
         for (var i = 0; i < files.Count; i++)
         {
             if (i == warmUp) afterWarmUp = ResidentMb();
