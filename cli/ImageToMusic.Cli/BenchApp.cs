@@ -1,7 +1,7 @@
 using ImageToMusic.Engine.Music.Catalog;
 using ImageToMusic.Storage.Sqlite;
-using ImageToMusic.Functions;
-using ImageToMusic.Functions.Hosting;
+using ImageToMusic.Server;
+using ImageToMusic.Server.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -45,7 +45,7 @@ internal sealed class BenchApp : IAsyncDisposable
         };
         foreach (var (name, value) in extraSettings ?? new Dictionary<string, string>()) settings[name] = value;
         var backend = BackendFactory.Create(name => settings.GetValueOrDefault(name) ?? Environment.GetEnvironmentVariable(name));
-        var app = FunctionApp.Build(backend, new ServerOptions { ApiKey = ApiKey, Urls = "http://127.0.0.1:0", RequestsPerMinutePerClient = int.MaxValue });
+        var app = ServerApp.Build(backend, new ServerOptions { ApiKey = ApiKey, Urls = "http://127.0.0.1:0", RequestsPerMinutePerClient = int.MaxValue });
         await app.StartAsync(cancellation);
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
         return new BenchApp(folder, backend, app, address);

@@ -1,5 +1,5 @@
 using ImageToMusic.Engine.Feedback;
-using ImageToMusic.Functions.Web;
+using ImageToMusic.Server.Web;
 
 namespace ImageToMusic.Cli;
 

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using ImageToMusic.Functions;
+using ImageToMusic.Server;
 
 namespace ImageToMusic.Cli;
 

@@ -1,7 +1,7 @@
-using ImageToMusic.Functions;
-using ImageToMusic.Functions.Hosting;
+using ImageToMusic.Server;
+using ImageToMusic.Server.Hosting;
 
 // On Azure the Functions host starts this app and checks function keys itself; configuration comes from app settings.
 using var backend = BackendFactory.Create(Environment.GetEnvironmentVariable);
-var app = FunctionApp.Build(backend, new ServerOptions { Teams = TeamsSetup.FromSettings(Environment.GetEnvironmentVariable) }, args);
+var app = ServerApp.Build(backend, new ServerOptions { Teams = TeamsSetup.FromSettings(Environment.GetEnvironmentVariable) }, args);
 app.Run();

@@ -3,8 +3,8 @@ using System.Net.Sockets;
 using ImageToMusic.Azure.Blobs;
 using ImageToMusic.Azure.Cosmos;
 using ImageToMusic.Engine.Music;
-using ImageToMusic.Functions;
-using ImageToMusic.Functions.Hosting;
+using ImageToMusic.Server;
+using ImageToMusic.Server.Hosting;
 
 namespace ImageToMusic.LocalAzure;
 

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using ImageToMusic.Engine.Storage;
-using ImageToMusic.Functions.Uploads;
+using ImageToMusic.Server.Uploads;
 
 namespace ImageToMusic.Cli.Tests;
 

@@ -1,6 +1,6 @@
 using ImageToMusic.Engine.Feedback;
-using ImageToMusic.Functions.Endpoints;
-using ImageToMusic.Functions.Tests.Support;
+using ImageToMusic.Server.Endpoints;
+using ImageToMusic.Server.Tests.Support;
 using ImageToMusic.Web.Tests.Support;
 using Microsoft.Playwright;
 

@@ -1,4 +1,4 @@
-using ImageToMusic.Functions.Tests.Support;
+using ImageToMusic.Server.Tests.Support;
 using ImageToMusic.Web.Tests.Support;
 using Microsoft.Playwright;
 

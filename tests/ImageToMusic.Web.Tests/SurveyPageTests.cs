@@ -1,5 +1,5 @@
 using ImageToMusic.Engine.Feedback;
-using ImageToMusic.Functions.Tests.Support;
+using ImageToMusic.Server.Tests.Support;
 using ImageToMusic.Web.Tests.Support;
 using Microsoft.Playwright;
 

@@ -4,8 +4,8 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using ImageToMusic.Bots.Discord;
-using ImageToMusic.Functions;
-using ImageToMusic.Functions.Endpoints;
+using ImageToMusic.Server;
+using ImageToMusic.Server.Endpoints;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ImageToMusic.Cli.Commands;

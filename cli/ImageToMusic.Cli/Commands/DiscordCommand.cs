@@ -1,6 +1,6 @@
 using System.CommandLine;
 using ImageToMusic.Bots.Discord;
-using ImageToMusic.Functions.Hosting;
+using ImageToMusic.Server.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ImageToMusic.Cli.Commands;

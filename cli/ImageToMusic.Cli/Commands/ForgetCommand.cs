@@ -48,7 +48,7 @@ internal static class ForgetCommand
         if (separator <= 0 || separator == platformAndId.Length - 1)
             throw new ArgumentException($"--user '{platformAndId}' is not PLATFORM:ID (for example discord:80351110224678912).");
         var salt = UserSalts.Find(home) ?? throw new InvalidOperationException(
-            $"No user salt: ${Functions.AppSettings.UserSalt} is not set and there is no {UserSalts.FileName} file in {home}, so no vote here was stored under a user's hash.");
+            $"No user salt: ${Server.AppSettings.UserSalt} is not set and there is no {UserSalts.FileName} file in {home}, so no vote here was stored under a user's hash.");
         return UserIds.Hash(salt, platformAndId[..separator], platformAndId[(separator + 1)..]);
     }
 }

@@ -3,7 +3,7 @@ using System.Globalization;
 using ImageToMusic.Engine.Feedback;
 using ImageToMusic.Engine.Storage;
 using ImageToMusic.Storage.Sqlite;
-using ImageToMusic.Functions.Web;
+using ImageToMusic.Server.Web;
 
 namespace ImageToMusic.Cli.Commands;
 

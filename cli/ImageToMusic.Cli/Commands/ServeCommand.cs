@@ -1,8 +1,8 @@
 using System.CommandLine;
 using ImageToMusic.Engine.Storage;
-using ImageToMusic.Functions;
-using ImageToMusic.Functions.Hosting;
-using ImageToMusic.Functions.Uploads;
+using ImageToMusic.Server;
+using ImageToMusic.Server.Hosting;
+using ImageToMusic.Server.Uploads;
 using ImageToMusic.LocalAzure;
 using ImageToMusic.Storage.Sqlite;
 using Microsoft.Extensions.Hosting;
@@ -65,7 +65,7 @@ internal static class ServeCommand
 
             using var backend = BackendFactory.Create(name => settings.GetValueOrDefault(name) ?? Environment.GetEnvironmentVariable(name));
             var url = $"http://127.0.0.1:{result.GetValue(port)}";
-            await using var app = FunctionApp.Build(backend, new ServerOptions
+            await using var app = ServerApp.Build(backend, new ServerOptions
             {
                 ApiKey = apiKey, Urls = url, WatchUploadsEvery = TimeSpan.FromSeconds(Math.Max(0.1, result.GetValue(poll))),
                 UploadsSettle = TimeSpan.FromSeconds(Math.Max(0, result.GetValue(settle))),

@@ -1,0 +1,61 @@
+using ImageToMusic.Engine;
+using ImageToMusic.Engine.Music;
+using ImageToMusic.Engine.Surveys;
+using ImageToMusic.Server.Hosting;
+
+namespace ImageToMusic.Server.Endpoints;
+
+/// <summary>
+/// What the survey page (/survey/{id}) calls: the survey's photo and tracks, and the answers. Open to anyone with
+/// the link, as the unguessable id is what grants access; rate-limited per address like the rest of the API.
+/// </summary>
+public static class SurveyEndpoints
+{
+    public const string PathPrefix = "/api/surveys";
+
+    public sealed record SurveyMoodJson(double Valence, double Arousal, string Word);
+    public sealed record SurveyTrackJson(int Rank, string TrackId, string Title, string Artist, string Reason);
+    public sealed record SurveyJson(string SurveyId, string AnalysisId, string RecommendationId, string? Batch, string ImageUrl,
+        SurveyMoodJson Mood, IReadOnlyList<string> MoodWords, IReadOnlyList<SurveyTrackJson> Tracks);
+
+    public sealed record AnswersRequest(string? Respondent, Dictionary<string, bool>? Fits, string? Mood, string? Comment);
+    public sealed record AnswersResponse(string SurveyId, int VotesStored, string? Mood, bool CommentStored, string Outcome);
+
+    /// <summary>GET /api/surveys/{id}</summary>
+    public static IResult Get(string id, Backend backend)
+    {
+        var questions = Find(id, backend);
+        var (survey, analysis, recommendation) = (questions.Survey, questions.Analysis, questions.Recommendation);
+        return Results.Ok(new SurveyJson(survey.Id, survey.AnalysisId, survey.RecommendationId, survey.Batch, $"{PathPrefix}/{Uri.EscapeDataString(survey.Id)}/image",
+            new SurveyMoodJson(Math.Round(analysis.Valence, 3), Math.Round(analysis.Arousal, 3), questions.PredictedMood), MusicMoods.All,
+            [.. recommendation.Tracks.Select(t => new SurveyTrackJson(t.Rank, t.TrackId, t.Title, t.Artist, t.Reason))]));
+    }
+
+    /// <summary>GET /api/surveys/{id}/image: the survey's preview, never the original upload.</summary>
+    public static IResult Image(string id, Backend backend, HttpResponse response)
+    {
+        var survey = backend.Surveys.Find(id) ?? throw NoSuchSurvey(id);
+        response.Headers.CacheControl = "private, max-age=3600";
+        return Results.Bytes(survey.Preview, Survey.PreviewContentType);
+    }
+
+    /// <summary>POST /api/surveys/{id}/answers</summary>
+    public static async Task<IResult> Answer(string id, HttpRequest request, Backend backend, CancellationToken cancellation)
+    {
+        var questions = Find(id, backend);
+        var body = await RequestJson.ReadAsync<AnswersRequest>(request, cancellation);
+        try
+        {
+            var result = backend.SurveyService.Answer(questions, body.Respondent, body.Fits ?? [], body.Mood, body.Comment);
+            return Results.Ok(new AnswersResponse(result.SurveyId, result.VotesStored, result.Mood, result.CommentStored, result.Outcome.ToString().ToLowerInvariant()));
+        }
+        catch (ArgumentException e)
+        {
+            throw ApiProblem.BadRequest($"{e.ParamName}: {e.Reason()}");
+        }
+    }
+
+    private static SurveyQuestions Find(string id, Backend backend) => backend.SurveyService.Find(id) ?? throw NoSuchSurvey(id);
+
+    private static ApiProblem NoSuchSurvey(string id) => ApiProblem.NotFound($"No survey with id '{id}'; check the link.");
+}

@@ -1,0 +1,125 @@
+using System.Net.Http.Json;
+using ImageToMusic.Engine.Music.Catalog;
+using ImageToMusic.Engine.Storage;
+using ImageToMusic.Server.Hosting;
+using ImageToMusic.Server.Uploads;
+using ImageToMusic.LocalAzure;
+using ImageToMusic.Storage.Sqlite;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ImageToMusic.Server.Tests.Support;
+
+/// <summary>Which services the app runs on: the embedded ones (SQLite, a folder) or Azurite and the Cosmos server.</summary>
+public enum Services { Embedded, AzureLocal }
+
+/// <summary>
+/// The function app running for real on 127.0.0.1 (a free port) over the mood-labelled catalog and the real
+/// mood engine, on embedded services or on Azurite + the Cosmos server started here and stopped on dispose.
+/// </summary>
+public sealed class RunningApp : IAsyncDisposable
+{
+    public const string ApiKey = "test-key-0123456789";
+    public const string Salt = "test-salt-0123456789abcdef";
+
+    private static readonly System.Text.Json.JsonSerializerOptions HostJson = new();
+
+    private readonly WebApplication app;
+    private readonly Func<string, byte[], Task<string>> put;
+    private readonly IAsyncDisposable? services;
+
+    private RunningApp(WebApplication app, Backend backend, HttpClient client, Func<string, byte[], Task<string>> put, IAsyncDisposable? services)
+    {
+        this.app = app;
+        this.put = put;
+        this.services = services;
+        Backend = backend;
+        Client = client;
+    }
+
+    public Backend Backend { get; }
+    /// <summary>Sends the API key on every request.</summary>
+    public HttpClient Client { get; }
+    public Uri BaseAddress => Client.BaseAddress!;
+    public IServiceProvider AppServices => app.Services;
+
+    /// <param name="extraSettings">Further app settings (e.g. the Discord bot's).</param>
+    public static async Task<RunningApp> StartAsync(ServerOptions? options = null, Services on = Services.Embedded, IReadOnlyDictionary<string, string>? extraSettings = null)
+    {
+        var folder = TestData.NewTempFolder();
+        var catalog = CatalogFile.ReadDistinct(TestData.Catalog("mood_labelled_686.csv"));
+        var settings = new Dictionary<string, string> { [AppSettings.UserSalt] = Salt, [AppSettings.ModelFolder] = TestData.Models };
+        foreach (var (name, value) in extraSettings ?? new Dictionary<string, string>()) settings[name] = value;
+        Func<string, byte[], Task<string>> put;
+        LocalAzureServices? azure = null;
+        if (on == Services.AzureLocal)
+        {
+            azure = await LocalAzureServices.StartAsync(catalog);
+            foreach (var (name, value) in azure.Settings) settings[name] = value;
+            put = (name, bytes) => azure.Uploads.UploadAsync(name, bytes, "image/jpeg");
+        }
+        else
+        {
+            var store = Path.Combine(folder, "store.db");
+            new SqliteCatalogStore(SqliteDatabase.Open(store)).Save([.. catalog]);
+            var uploads = Directory.CreateDirectory(Path.Combine(folder, "uploads")).FullName;
+            settings[AppSettings.StoreKind] = "sqlite";
+            settings[AppSettings.SqlitePath] = store;
+            settings[AppSettings.UploadsFolder] = uploads;
+            put = async (name, bytes) =>
+            {
+                var path = Path.Combine(uploads, name);
+                await File.WriteAllBytesAsync(path, bytes);
+                return LocalFolderUploads.ETagOf(new FileInfo(path));
+            };
+        }
+        var backend = BackendFactory.Create(settings.GetValueOrDefault);
+
+        var app = ServerApp.Build(backend, (options ?? new ServerOptions()) with { ApiKey = ApiKey, Urls = "http://127.0.0.1:0" });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        var client = new HttpClient { BaseAddress = new Uri(address) };
+        client.DefaultRequestHeaders.Add("x-functions-key", ApiKey);
+        return new RunningApp(app, backend, client, put, azure);
+    }
+
+    /// <summary>Uploads a photo; returns its ETag.</summary>
+    public Task<string> PutAsync(string name, byte[] bytes) => put(name, bytes);
+
+    /// <summary>The id the analysis of this version of an upload is stored under.</summary>
+    public static string AnalysisIdOf(string name, string etag) => RecordIds.AnalysisIdFor($"uploads/{name}", etag);
+
+    /// <summary>Uploads a photo and delivers the blob trigger the way the Functions host does; returns the analysis id.</summary>
+    public async Task<(HttpResponseMessage Response, string AnalysisId)> UploadAndTriggerAsync(string name, byte[] bytes)
+    {
+        var etag = await PutAsync(name, bytes);
+        return (await TriggerAsync(name, etag, bytes.Length), AnalysisIdOf(name, etag));
+    }
+
+    /// <summary>The host's custom-handler request for a blob trigger: binding data base64, trigger metadata beside it.</summary>
+    public Task<HttpResponseMessage> TriggerAsync(string name, string etag = "\"0x0\"", long length = 0) =>
+        Client.PostAsJsonAsync("/AnalyzeImage", new // names exactly as the host writes them (PascalCase)
+        {
+            Data = new { image = "" }, // the handler reads the blob itself, so the test does not repeat the bytes here
+            Metadata = new Dictionary<string, object>
+            {
+                ["BlobTrigger"] = $"uploads/{name}",
+                ["Uri"] = $"http://127.0.0.1:10000/devstoreaccount1/uploads/{name}",
+                ["Properties"] = new { Length = length, ContentType = "image/jpeg", ETag = etag },
+                ["Metadata"] = new { },
+                ["name"] = name,
+                ["sys"] = new { MethodName = "AnalyzeImage", UtcNow = DateTime.UtcNow, RandGuid = Guid.NewGuid() },
+            },
+        }, HostJson);
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await app.StopAsync();
+        await app.DisposeAsync();
+        Backend.Dispose();
+        if (services is not null) await services.DisposeAsync();
+    }
+}
