@@ -55,7 +55,7 @@ if [ ! -d tools/cosmos-server/node_modules/@vercel/cosmosdb-server ] || [ tools/
 else done_ "present"; fi
 
 step "Azurite (local blob storage for the Azure adapter tests and serve --azure-local; scripts skipped)"
-if [ ! -f tools/azurite/node_modules/azurite/dist/src/blob/main.js ] || [ tools/azurite/package-lock.json -nt tools/azurite/node_modules ]; then
+if [ ! -f tools/azurite/node_modules/azurite/dist/src/azurite.js ] || [ tools/azurite/package-lock.json -nt tools/azurite/node_modules ]; then
   (cd tools/azurite && npm ci --ignore-scripts --no-audit --no-fund --silent)
   touch tools/azurite/node_modules
   done_ "installed"

@@ -42,6 +42,7 @@ var names = {
   userSaltSecret: 'imagetomusic-user-salt'
   teamsAppPasswordSecret: 'teams-app-password'
   analyzeFunction: 'AnalyzeImage'
+  followUpsQueue: 'bot-followups'
 }
 
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
@@ -75,6 +76,7 @@ module storage './modules/storage.bicep' = {
     location: location
     tags: tags
     containers: [names.uploadsContainer, deploymentContainer]
+    queues: [names.followUpsQueue]
   }
 }
 
@@ -136,6 +138,9 @@ module api './modules/functionapp.bicep' = {
       UploadsStorage__credential: 'managedidentity'
       UploadsStorage__clientId: identity.outputs.clientId
       UPLOADS_CONTAINER: names.uploadsContainer
+      // The bots answer at once and leave the slow work (download, analyse, edit the reply) on this queue, which the
+      // BotFollowUp function drains through the host storage connection (AzureWebJobsStorage__queueServiceUri).
+      FOLLOWUPS_QUEUE: names.followUpsQueue
       IMAGETOMUSIC_STORE: 'cosmos'
       COSMOS_ENDPOINT: cosmos.outputs.endpoint
       COSMOS_DATABASE: names.cosmosDatabase

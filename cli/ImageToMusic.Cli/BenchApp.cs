@@ -35,7 +35,7 @@ internal sealed class BenchApp : IAsyncDisposable
     {
         var folder = Directory.CreateTempSubdirectory("imagetomusic-bench-").FullName;
         var store = Path.Combine(folder, "store.db");
-        new CatalogImporter(new SqliteCatalogStore(SqliteDatabase.Open(store))).Import(catalogFile);
+        await new CatalogImporter(new SqliteCatalogStore(SqliteDatabase.Open(store))).ImportAsync(catalogFile, cancellation);
         var settings = new Dictionary<string, string>
         {
             [AppSettings.StoreKind] = "sqlite",
@@ -44,7 +44,7 @@ internal sealed class BenchApp : IAsyncDisposable
             [AppSettings.UserSalt] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
         };
         foreach (var (name, value) in extraSettings ?? new Dictionary<string, string>()) settings[name] = value;
-        var backend = BackendFactory.Create(name => settings.GetValueOrDefault(name) ?? Environment.GetEnvironmentVariable(name));
+        var backend = await BackendFactory.CreateAsync(name => settings.GetValueOrDefault(name) ?? Environment.GetEnvironmentVariable(name), cancellation);
         var app = ServerApp.Build(backend, new ServerOptions { ApiKey = ApiKey, Urls = "http://127.0.0.1:0", RequestsPerMinutePerClient = int.MaxValue });
         await app.StartAsync(cancellation);
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());

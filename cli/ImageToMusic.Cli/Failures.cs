@@ -19,7 +19,19 @@ internal static class Failures
         }
     }
 
-    public static int Guard(Func<int> action) => Guard(() => Task.FromResult(action())).GetAwaiter().GetResult();
+    /// <summary>For the commands that touch no store (analyze, train, eval, most benches): the same translation, with nothing to await.</summary>
+    public static int Guard(Func<int> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (Exception e) when (Describe(e) is { } message)
+        {
+            Output.Error(message);
+            return 1;
+        }
+    }
 
     /// <summary>The user-facing text of an expected failure, or null for a bug (which keeps its stack trace).</summary>
     public static string? Describe(Exception e) => e switch

@@ -21,11 +21,11 @@ internal sealed class LocalRecommender : IDisposable
     public Recommender Recommender { get; }
 
     /// <param name="storeOption">The --store value as given (null: the default store), for the empty-catalog hint.</param>
-    public static LocalRecommender Open(string? storeOption, string? modelFolder, ImageLimits limits)
+    public static async Task<LocalRecommender> OpenAsync(string? storeOption, string? modelFolder, ImageLimits limits, CancellationToken cancellation)
     {
         var storePath = StoreLocation.Resolve(storeOption);
         var database = SqliteDatabase.Open(storePath);
-        var tracks = new SqliteCatalogStore(database).LoadAll();
+        var tracks = await new SqliteCatalogStore(database).LoadAllAsync(cancellation);
         if (tracks.Count == 0) throw CommonOptions.EmptyCatalog(storePath, storeOption);
         var index = CatalogIndex.Build(tracks, TrackMoodModelFile.Load(Path.Combine(ModelLocation.Resolve(modelFolder), TrackMoodModel.DefaultFileName)));
         var analyzer = MoodAnalyzer.Open(new MoodAnalyzerOptions { ModelFolder = modelFolder, Limits = limits });

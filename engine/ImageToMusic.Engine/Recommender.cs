@@ -26,38 +26,38 @@ public sealed class Recommender(MoodAnalyzer analyzer, CatalogIndex catalog, IAn
     public CatalogIndex Catalog => catalog;
 
     /// <summary>The options with the community's preferences added (unchanged without a community or tastes).</summary>
-    public MatchOptions ForCommunity(MatchOptions options, string? community) =>
-        tastes is null || string.IsNullOrWhiteSpace(community) ? options : options with { Preferences = tastes.For(community) };
+    public async Task<MatchOptions> ForCommunityAsync(MatchOptions options, string? community, CancellationToken cancellation = default) =>
+        tastes is null || string.IsNullOrWhiteSpace(community) ? options : options with { Preferences = await tastes.ForAsync(community, cancellation) };
 
     /// <param name="source">Where the photo came from (file name, blob, URL), kept with the analysis.</param>
     /// <param name="ids">Ids to store under instead of fresh ones: work that may be delivered twice passes
     /// <see cref="RecordIds.AnalysisIdFor"/>'s, so the second delivery writes nothing new.</param>
     /// <param name="sourceVersion">Which version of the source this is (a blob's ETag), kept with the analysis.</param>
     /// <param name="community">Who asks (a Discord guild, Teams team, API client): ranks with what it has shown it likes.</param>
-    public Recommendation Recommend(ReadOnlySpan<byte> photo, string source, MatchOptions? options = null,
-        (string Analysis, string Recommendation)? ids = null, string? sourceVersion = null, string? community = null)
+    public async Task<Recommendation> RecommendAsync(ReadOnlyMemory<byte> photo, string source, MatchOptions? options = null,
+        (string Analysis, string Recommendation)? ids = null, string? sourceVersion = null, string? community = null, CancellationToken cancellation = default)
     {
-        options = ForCommunity(options ?? new MatchOptions(), community);
+        options = await ForCommunityAsync(options ?? new MatchOptions(), community, cancellation);
         options.Validate();
         if (catalog.Count == 0) throw new InvalidOperationException("The catalog is empty; import one first.");
         var analysisId = ids?.Analysis ?? RecordIds.NewAnalysisId();
         MoodAnalysis analysis;
         try
         {
-            analysis = analyzer.Analyze(photo);
+            analysis = analyzer.Analyze(photo.Span);
         }
         catch (Imaging.ImageRejectedException refused)
         {
             // Nothing is lost silently: a photo that could not be analysed leaves a record of which one and why.
-            store.SaveFailure(new AnalysisFailureRecord(analysisId, clock.GetUtcNow(), source, refused.Code, refused.Message));
+            await store.SaveFailureAsync(new AnalysisFailureRecord(analysisId, clock.GetUtcNow(), source, refused.Code, refused.Message), cancellation);
             throw;
         }
         var tracks = Matcher.Rank(catalog, MoodQuery.From(analysis), options);
         var now = clock.GetUtcNow();
-        var analysisRecord = AnalysisRecord.Of(analysis, photo, analysisId, now, source, sourceVersion);
+        var analysisRecord = AnalysisRecord.Of(analysis, photo.Span, analysisId, now, source, sourceVersion);
         var recommendationRecord = new RecommendationRecord(ids?.Recommendation ?? RecordIds.NewRecommendationId(), analysisRecord.Id, now, options.Describe(),
             [.. tracks.Select(s => new RecommendedTrack(s.Rank, s.Track.Id, s.Track.Title, s.Track.Artist, s.Score, s.Reason))]);
-        store.Save(analysisRecord, recommendationRecord);
+        await store.SaveAsync(analysisRecord, recommendationRecord, cancellation);
         return new Recommendation(analysisRecord.Id, recommendationRecord.Id, analysis, tracks, options);
     }
 }

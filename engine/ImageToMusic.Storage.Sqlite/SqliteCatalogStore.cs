@@ -13,13 +13,13 @@ public sealed class SqliteCatalogStore(SqliteDatabase database) : ICatalogStore
         "id, match_key, title, artist, album, explicit, year, popularity, link, valence, energy, danceability, acousticness, " +
         "instrumentalness, speechiness, liveness, tempo_bpm, loudness_db, key, mode, duration_ms, time_signature, is_song";
 
-    public IReadOnlyList<Track> LoadAll()
+    public async Task<IReadOnlyList<Track>> LoadAllAsync(CancellationToken cancellation = default)
     {
-        using var connection = database.Connect();
+        await using var connection = await database.ConnectAsync(cancellation);
         var genres = new Dictionary<string, List<string>>();
         using (var command = SqliteCommands.Create(connection, "SELECT track_id, genre FROM track_genres ORDER BY track_id, position"))
-        using (var reader = command.ExecuteReader())
-            while (reader.Read())
+        await using (var reader = await command.ExecuteReaderAsync(cancellation))
+            while (await reader.ReadAsync(cancellation))
             {
                 var trackId = reader.GetString(0);
                 if (!genres.TryGetValue(trackId, out var list)) genres[trackId] = list = [];
@@ -28,30 +28,30 @@ public sealed class SqliteCatalogStore(SqliteDatabase database) : ICatalogStore
 
         var tracks = new List<Track>();
         using (var command = SqliteCommands.Create(connection, $"SELECT {TrackColumns} FROM tracks ORDER BY id"))
-        using (var reader = command.ExecuteReader())
-            while (reader.Read())
+        await using (var reader = await command.ExecuteReaderAsync(cancellation))
+            while (await reader.ReadAsync(cancellation))
                 tracks.Add(ReadTrack(reader, genres.GetValueOrDefault(reader.GetString(0)) ?? []));
         return tracks;
     }
 
-    public Track? Find(string id)
+    public async Task<Track?> FindAsync(string id, CancellationToken cancellation = default)
     {
-        using var connection = database.Connect();
+        await using var connection = await database.ConnectAsync(cancellation);
         using var genreCommand = SqliteCommands.Create(connection, "SELECT genre FROM track_genres WHERE track_id = $id ORDER BY position", ("$id", id));
         var genres = new List<string>();
-        using (var reader = genreCommand.ExecuteReader())
-            while (reader.Read()) genres.Add(reader.GetString(0));
+        await using (var reader = await genreCommand.ExecuteReaderAsync(cancellation))
+            while (await reader.ReadAsync(cancellation)) genres.Add(reader.GetString(0));
 
         using var command = SqliteCommands.Create(connection, $"SELECT {TrackColumns} FROM tracks WHERE id = $id", ("$id", id));
-        using var trackReader = command.ExecuteReader();
-        return trackReader.Read() ? ReadTrack(trackReader, genres) : null;
+        await using var trackReader = await command.ExecuteReaderAsync(cancellation);
+        return await trackReader.ReadAsync(cancellation) ? ReadTrack(trackReader, genres) : null;
     }
 
-    public int Count()
+    public async Task<int> CountAsync(CancellationToken cancellation = default)
     {
-        using var connection = database.Connect();
+        await using var connection = await database.ConnectAsync(cancellation);
         using var command = SqliteCommands.Create(connection, "SELECT count(*) FROM tracks");
-        return Convert.ToInt32(command.ExecuteScalar());
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellation));
     }
 
     /// <summary>
@@ -59,10 +59,10 @@ public sealed class SqliteCatalogStore(SqliteDatabase database) : ICatalogStore
     /// a second). A track whose match key belongs to a different stored id fails the whole batch.
     /// </summary>
     /// <exception cref="InvalidOperationException">The batch broke a constraint; nothing was saved.</exception>
-    public void Save(IReadOnlyCollection<Track> tracks)
+    public async Task SaveAsync(IReadOnlyCollection<Track> tracks, CancellationToken cancellation = default)
     {
-        using var connection = database.Connect();
-        using var transaction = connection.BeginTransaction();
+        await using var connection = await database.ConnectAsync(cancellation);
+        await using var transaction = await SqliteCommands.BeginImmediateAsync(connection, cancellation);
         // Deleting cascades to the genres, so a replaced track never keeps stale ones.
         using var delete = SqliteCommands.Create(connection, "DELETE FROM tracks WHERE id = $id");
         using var insert = SqliteCommands.Create(connection, $"INSERT INTO tracks ({TrackColumns}) VALUES ({string.Join(", ", TrackColumns.Split(", ").Select(c => "$" + c))})");
@@ -78,18 +78,18 @@ public sealed class SqliteCatalogStore(SqliteDatabase database) : ICatalogStore
             foreach (var track in tracks)
             {
                 delete.Parameters[0].Value = track.Id;
-                delete.ExecuteNonQuery();
+                await delete.ExecuteNonQueryAsync(cancellation);
                 BindTrack(insert.Parameters, track);
-                insert.ExecuteNonQuery();
+                await insert.ExecuteNonQueryAsync(cancellation);
                 for (var position = 0; position < track.Genres.Count; position++)
                 {
                     insertGenre.Parameters[0].Value = track.Id;
                     insertGenre.Parameters[1].Value = position;
                     insertGenre.Parameters[2].Value = track.Genres[position];
-                    insertGenre.ExecuteNonQuery();
+                    await insertGenre.ExecuteNonQueryAsync(cancellation);
                 }
             }
-            transaction.Commit();
+            await transaction.CommitAsync(cancellation);
         }
         catch (SqliteException e) when (e.SqliteErrorCode == SqliteConstraintError)
         {

@@ -12,4 +12,12 @@ internal static class SqliteCommands
         foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
         return command;
     }
+
+    /// <summary>
+    /// An immediate transaction: it takes the write lock at its start, so what is read inside it is still current when
+    /// it writes. DbConnection's async begin calls SqliteConnection.BeginTransaction(IsolationLevel.Unspecified), which
+    /// is immediate (only ReadUncommitted defers), as the synchronous BeginTransaction() is.
+    /// </summary>
+    public static async Task<SqliteTransaction> BeginImmediateAsync(SqliteConnection connection, CancellationToken cancellation) =>
+        (SqliteTransaction)await connection.BeginTransactionAsync(cancellation);
 }

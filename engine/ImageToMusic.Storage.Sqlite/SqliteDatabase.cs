@@ -44,7 +44,8 @@ public sealed class SqliteDatabase
         var database = new SqliteDatabase(fullPath);
         try
         {
-            using var connection = database.Connect();
+            using var connection = new SqliteConnection(database.connectionString);
+            connection.Open();
             SqliteSchema.Migrate(connection, fullPath);
         }
         catch (SqliteException e)
@@ -60,10 +61,10 @@ public sealed class SqliteDatabase
         return database;
     }
 
-    internal SqliteConnection Connect()
+    internal async Task<SqliteConnection> ConnectAsync(CancellationToken cancellation)
     {
         var connection = new SqliteConnection(connectionString);
-        connection.Open();
+        await connection.OpenAsync(cancellation);
         return connection;
     }
 

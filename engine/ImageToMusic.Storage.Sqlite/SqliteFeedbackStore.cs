@@ -12,11 +12,11 @@ public sealed class SqliteFeedbackStore(SqliteDatabase database) : IFeedbackStor
     /// Reads and writes in one immediate transaction: it takes the write lock at its start, so concurrent calls
     /// for the same id run one after another and each sees what the one before stored.
     /// </summary>
-    public FeedbackOutcome Record(FeedbackVote vote)
+    public async Task<FeedbackOutcome> RecordAsync(FeedbackVote vote, CancellationToken cancellation = default)
     {
-        using var connection = database.Connect();
-        using var transaction = connection.BeginTransaction(deferred: false);
-        var stored = Read(connection, transaction, "id = $key", vote.Id).SingleOrDefault();
+        await using var connection = await database.ConnectAsync(cancellation);
+        await using var transaction = await SqliteCommands.BeginImmediateAsync(connection, cancellation);
+        var stored = (await ReadAsync(connection, transaction, "id = $key", vote.Id, cancellation)).SingleOrDefault();
         if (stored?.Vote == vote.Vote)
             return FeedbackOutcome.Unchanged;
 
@@ -29,49 +29,49 @@ public sealed class SqliteFeedbackStore(SqliteDatabase database) : IFeedbackStor
             ("$platform", vote.Platform), ("$community", (object?)vote.Community ?? DBNull.Value),
             ("$created_at", SqliteTimestamps.Format(vote.CreatedAt)), ("$updated_at", SqliteTimestamps.Format(vote.UpdatedAt)));
         upsert.Transaction = transaction;
-        upsert.ExecuteNonQuery();
-        transaction.Commit();
+        await upsert.ExecuteNonQueryAsync(cancellation);
+        await transaction.CommitAsync(cancellation);
         return stored is null ? FeedbackOutcome.Created : FeedbackOutcome.Changed;
     }
 
-    public IReadOnlyList<FeedbackVote> ForRecommendation(string recommendationId)
+    public async Task<IReadOnlyList<FeedbackVote>> ForRecommendationAsync(string recommendationId, CancellationToken cancellation = default)
     {
-        using var connection = database.Connect();
-        return Read(connection, null, "recommendation_id = $key", recommendationId);
+        await using var connection = await database.ConnectAsync(cancellation);
+        return await ReadAsync(connection, null, "recommendation_id = $key", recommendationId, cancellation);
     }
 
-    public IReadOnlyList<FeedbackVote> ForCommunity(string community)
+    public async Task<IReadOnlyList<FeedbackVote>> ForCommunityAsync(string community, CancellationToken cancellation = default)
     {
-        using var connection = database.Connect();
-        return Read(connection, null, "community = $key", community);
+        await using var connection = await database.ConnectAsync(cancellation);
+        return await ReadAsync(connection, null, "community = $key", community, cancellation);
     }
 
     /// <summary>Timestamps are fixed-width UTC text (<see cref="SqliteTimestamps"/>), so comparing the text compares the instants.</summary>
-    public IReadOnlyList<FeedbackVote> All(DateTimeOffset? since = null)
+    public async Task<IReadOnlyList<FeedbackVote>> AllAsync(DateTimeOffset? since = null, CancellationToken cancellation = default)
     {
-        using var connection = database.Connect();
-        return Read(connection, null, "updated_at >= $key", SqliteTimestamps.Format(since ?? DateTimeOffset.MinValue), "updated_at, id");
+        await using var connection = await database.ConnectAsync(cancellation);
+        return await ReadAsync(connection, null, "updated_at >= $key", SqliteTimestamps.Format(since ?? DateTimeOffset.MinValue), cancellation, "updated_at, id");
     }
 
-    public int EraseCommunity(string community) => Delete("community = $key", community);
+    public Task<int> EraseCommunityAsync(string community, CancellationToken cancellation = default) => DeleteAsync("community = $key", community, cancellation);
 
-    public int EraseUser(string userHash) => Delete("user_hash = $key", userHash);
+    public Task<int> EraseUserAsync(string userHash, CancellationToken cancellation = default) => DeleteAsync("user_hash = $key", userHash, cancellation);
 
-    private int Delete(string condition, string key)
+    private async Task<int> DeleteAsync(string condition, string key, CancellationToken cancellation)
     {
-        using var connection = database.Connect();
+        await using var connection = await database.ConnectAsync(cancellation);
         using var command = SqliteCommands.Create(connection, $"DELETE FROM feedback WHERE {condition}", ("$key", key));
-        return command.ExecuteNonQuery();
+        return await command.ExecuteNonQueryAsync(cancellation);
     }
 
-    private static List<FeedbackVote> Read(SqliteConnection connection, SqliteTransaction? transaction, string condition, string key,
-        string order = "created_at, id")
+    private static async Task<List<FeedbackVote>> ReadAsync(SqliteConnection connection, SqliteTransaction? transaction, string condition, string key,
+        CancellationToken cancellation, string order = "created_at, id")
     {
         using var command = SqliteCommands.Create(connection, $"SELECT {Columns} FROM feedback WHERE {condition} ORDER BY {order}", ("$key", key));
         command.Transaction = transaction;
-        using var r = command.ExecuteReader();
+        await using var r = await command.ExecuteReaderAsync(cancellation);
         var votes = new List<FeedbackVote>();
-        while (r.Read())
+        while (await r.ReadAsync(cancellation))
             votes.Add(new FeedbackVote(r.GetString(0), r.GetString(1), r.GetString(2), Enum.Parse<Vote>(r.GetString(3)), r.GetString(4),
                 r.IsDBNull(5) ? null : r.GetString(5), SqliteTimestamps.Parse(r.GetString(6)), SqliteTimestamps.Parse(r.GetString(7))));
         return votes;

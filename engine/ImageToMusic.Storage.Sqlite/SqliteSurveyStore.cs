@@ -9,33 +9,34 @@ public sealed class SqliteSurveyStore(SqliteDatabase database) : ISurveyStore
 {
     private const string AnswerColumns = "survey_id, respondent_hash, mood, comment, created_at, updated_at";
 
-    public void Create(Survey survey)
+    public async Task CreateAsync(Survey survey, CancellationToken cancellation = default)
     {
-        using var connection = database.Connect();
+        await using var connection = await database.ConnectAsync(cancellation);
         using var insert = SqliteCommands.Create(connection,
             "INSERT INTO surveys (id, analysis_id, recommendation_id, batch, created_at, preview) VALUES ($id, $analysis, $rec, $batch, $created, $preview)",
             ("$id", survey.Id), ("$analysis", survey.AnalysisId), ("$rec", survey.RecommendationId), ("$batch", (object?)survey.Batch ?? DBNull.Value),
             ("$created", SqliteTimestamps.Format(survey.CreatedAt)), ("$preview", survey.Preview));
-        insert.ExecuteNonQuery();
+        await insert.ExecuteNonQueryAsync(cancellation);
     }
 
-    public Survey? Find(string id)
+    public async Task<Survey?> FindAsync(string id, CancellationToken cancellation = default)
     {
-        using var connection = database.Connect();
+        await using var connection = await database.ConnectAsync(cancellation);
         using var select = SqliteCommands.Create(connection,
             "SELECT id, analysis_id, recommendation_id, batch, created_at, preview FROM surveys WHERE id = $id", ("$id", id));
-        using var r = select.ExecuteReader();
-        return r.Read()
+        await using var r = await select.ExecuteReaderAsync(cancellation);
+        return await r.ReadAsync(cancellation)
             ? new Survey(r.GetString(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), SqliteTimestamps.Parse(r.GetString(4)), (byte[])r[5])
             : null;
     }
 
     /// <summary>One immediate transaction, as for votes: concurrent answers by one respondent leave exactly one row.</summary>
-    public FeedbackOutcome Record(SurveyAnswer answer)
+    public async Task<FeedbackOutcome> RecordAsync(SurveyAnswer answer, CancellationToken cancellation = default)
     {
-        using var connection = database.Connect();
-        using var transaction = connection.BeginTransaction(deferred: false);
-        var stored = Read(connection, transaction, "survey_id = $key AND respondent_hash = $respondent", answer.SurveyId, ("$respondent", answer.RespondentHash)).SingleOrDefault();
+        await using var connection = await database.ConnectAsync(cancellation);
+        await using var transaction = await SqliteCommands.BeginImmediateAsync(connection, cancellation);
+        var stored = (await ReadAsync(connection, transaction, "survey_id = $key AND respondent_hash = $respondent", answer.SurveyId, cancellation,
+            ("$respondent", answer.RespondentHash))).SingleOrDefault();
         if (stored is not null && stored.Mood == answer.Mood && stored.Comment == answer.Comment)
             return FeedbackOutcome.Unchanged;
         using var upsert = SqliteCommands.Create(connection,
@@ -47,33 +48,33 @@ public sealed class SqliteSurveyStore(SqliteDatabase database) : ISurveyStore
             ("$comment", (object?)answer.Comment ?? DBNull.Value), ("$created", SqliteTimestamps.Format(answer.CreatedAt)),
             ("$updated", SqliteTimestamps.Format(answer.UpdatedAt)));
         upsert.Transaction = transaction;
-        upsert.ExecuteNonQuery();
-        transaction.Commit();
+        await upsert.ExecuteNonQueryAsync(cancellation);
+        await transaction.CommitAsync(cancellation);
         return stored is null ? FeedbackOutcome.Created : FeedbackOutcome.Changed;
     }
 
-    public IReadOnlyList<SurveyAnswer> Answers(DateTimeOffset? since = null)
+    public async Task<IReadOnlyList<SurveyAnswer>> AnswersAsync(DateTimeOffset? since = null, CancellationToken cancellation = default)
     {
-        using var connection = database.Connect();
-        return Read(connection, null, "updated_at >= $key", SqliteTimestamps.Format(since ?? DateTimeOffset.MinValue));
+        await using var connection = await database.ConnectAsync(cancellation);
+        return await ReadAsync(connection, null, "updated_at >= $key", SqliteTimestamps.Format(since ?? DateTimeOffset.MinValue), cancellation);
     }
 
-    public int EraseRespondent(string respondentHash)
+    public async Task<int> EraseRespondentAsync(string respondentHash, CancellationToken cancellation = default)
     {
-        using var connection = database.Connect();
+        await using var connection = await database.ConnectAsync(cancellation);
         using var delete = SqliteCommands.Create(connection, "DELETE FROM survey_answers WHERE respondent_hash = $key", ("$key", respondentHash));
-        return delete.ExecuteNonQuery();
+        return await delete.ExecuteNonQueryAsync(cancellation);
     }
 
-    private static List<SurveyAnswer> Read(SqliteConnection connection, SqliteTransaction? transaction, string condition, string key,
-        params (string Name, object Value)[] more)
+    private static async Task<List<SurveyAnswer>> ReadAsync(SqliteConnection connection, SqliteTransaction? transaction, string condition, string key,
+        CancellationToken cancellation, params (string Name, object Value)[] more)
     {
         using var command = SqliteCommands.Create(connection, $"SELECT {AnswerColumns} FROM survey_answers WHERE {condition} ORDER BY updated_at, survey_id, respondent_hash",
             [("$key", key), .. more]);
         command.Transaction = transaction;
-        using var r = command.ExecuteReader();
+        await using var r = await command.ExecuteReaderAsync(cancellation);
         var answers = new List<SurveyAnswer>();
-        while (r.Read())
+        while (await r.ReadAsync(cancellation))
             answers.Add(new SurveyAnswer(r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3),
                 SqliteTimestamps.Parse(r.GetString(4)), SqliteTimestamps.Parse(r.GetString(5))));
         return answers;

@@ -1,7 +1,11 @@
-using ImageToMusic.Server;
+using ImageToMusic.Functions;
 using ImageToMusic.Server.Hosting;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Hosting;
 
-// On Azure the Functions host starts this app and checks function keys itself; configuration comes from app settings.
-using var backend = BackendFactory.Create(Environment.GetEnvironmentVariable);
-var app = ServerApp.Build(backend, new ServerOptions { Teams = TeamsSetup.FromSettings(Environment.GetEnvironmentVariable) }, args);
-app.Run();
+// The isolated worker: the Functions host routes triggers here and checks function keys; settings are app settings.
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+using var backend = await BackendFactory.CreateAsync(Environment.GetEnvironmentVariable);
+builder.Services.AddFunctionApp(backend, Environment.GetEnvironmentVariable);
+await builder.Build().RunAsync();

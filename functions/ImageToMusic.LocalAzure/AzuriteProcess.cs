@@ -5,7 +5,8 @@ using System.Net.Sockets;
 namespace ImageToMusic.LocalAzure;
 
 /// <summary>
-/// A running Azurite blob service (in memory, 127.0.0.1 only) for tests and `serve --azure-local`; Dispose stops it.
+/// A running Azurite (in memory, 127.0.0.1 only) for tests and `serve --azure-local`: its blob service (uploads) and
+/// queue service (the function app's follow-ups; its table service runs too, unused). Dispose stops it.
 /// Azurite is installed by build.sh into tools/azurite.
 /// </summary>
 public sealed class AzuriteProcess : IDisposable
@@ -15,41 +16,49 @@ public sealed class AzuriteProcess : IDisposable
     private const string AccountKey =
         "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
-    private const string ReadyLine = "successfully listens";
+    private const string ReadyLine = "service is successfully listening";
+    private const int Services = 3; // blob, queue, table
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
 
     private readonly Process _process;
 
-    private AzuriteProcess(Process process, int port)
+    private AzuriteProcess(Process process, int blobPort, int queuePort)
     {
         _process = process;
-        Port = port;
+        Port = blobPort;
+        QueuePort = queuePort;
     }
 
+    /// <summary>The blob service's port.</summary>
     public int Port { get; }
+
+    public int QueuePort { get; }
 
     public Uri BlobEndpoint => new($"http://127.0.0.1:{Port}/{AccountName}");
 
+    public Uri QueueEndpoint => new($"http://127.0.0.1:{QueuePort}/{AccountName}");
+
     public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};BlobEndpoint={BlobEndpoint};";
+        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};BlobEndpoint={BlobEndpoint};QueueEndpoint={QueueEndpoint};";
 
     /// <summary>
-    /// Starts Azurite from <paramref name="installFolder"/> (the folder holding its node_modules) and returns once it
-    /// accepts requests. Without a <paramref name="port"/>, a free one is picked.
+    /// Starts Azurite from <paramref name="installFolder"/> (the folder holding its node_modules) and returns once its
+    /// services accept requests. Without a <paramref name="port"/> for blobs, a free one is picked; the others always are.
     /// </summary>
     public static async Task<AzuriteProcess> StartAsync(string installFolder, int? port = null,
         CancellationToken cancellationToken = default)
     {
-        var main = Path.Combine(installFolder, "node_modules", "azurite", "dist", "src", "blob", "main.js");
+        var main = Path.Combine(installFolder, "node_modules", "azurite", "dist", "src", "azurite.js");
         if (!File.Exists(main))
             throw new FileNotFoundException($"Azurite is not installed at {installFolder}; run ./build.sh.", main);
 
-        var chosenPort = port ?? FreePort();
+        var (blobPort, queuePort) = (port ?? FreePort(), FreePort());
         var process = Process.Start(new ProcessStartInfo("node")
         {
             ArgumentList =
             {
-                main, "--blobHost", "127.0.0.1", "--blobPort", chosenPort.ToString(),
+                main, "--blobHost", "127.0.0.1", "--blobPort", blobPort.ToString(), "--queueHost", "127.0.0.1", "--queuePort", queuePort.ToString(),
+                "--tableHost", "127.0.0.1", "--tablePort", FreePort().ToString(),
                 "--inMemoryPersistence", "--disableTelemetry",
                 // Azure.Storage.Blobs 12.30 speaks a service version newer than Azurite 3.37 knows; the calls used here
                 // are unchanged in it, so Azurite is told not to refuse it.
@@ -60,7 +69,7 @@ public sealed class AzuriteProcess : IDisposable
             UseShellExecute = false,
         }) ?? throw new InvalidOperationException("Could not start node.");
 
-        var azurite = new AzuriteProcess(process, chosenPort);
+        var azurite = new AzuriteProcess(process, blobPort, queuePort);
         try
         {
             await azurite.WaitUntilReadyAsync(cancellationToken);
@@ -95,8 +104,9 @@ public sealed class AzuriteProcess : IDisposable
         var stderr = _process.StandardError.ReadToEndAsync(CancellationToken.None);
         try
         {
+            var listening = 0;
             while (await _process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
-                if (line.Contains(ReadyLine, StringComparison.Ordinal))
+                if (line.Contains(ReadyLine, StringComparison.Ordinal) && ++listening == Services)
                 {
                     // Keep draining stdout so Azurite never blocks on a full pipe.
                     _ = _process.StandardOutput.BaseStream.CopyToAsync(Stream.Null, CancellationToken.None);

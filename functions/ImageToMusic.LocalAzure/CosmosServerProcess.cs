@@ -31,7 +31,7 @@ public sealed class CosmosServerProcess : IDisposable
     /// <summary>Starts the server on <paramref name="port"/> and returns once it accepts requests.</summary>
     /// <param name="launcher">tools/cosmos-server/launch.cjs; found above the app's folder when not given.</param>
     /// <exception cref="InvalidOperationException">node is missing, or the server exited or did not start in time.</exception>
-    public static CosmosServerProcess Start(int port, string? launcher = null)
+    public static async Task<CosmosServerProcess> StartAsync(int port, string? launcher = null, CancellationToken cancellation = default)
     {
         launcher ??= FindLauncher();
         var info = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -52,9 +52,10 @@ public sealed class CosmosServerProcess : IDisposable
         var server = new CosmosServerProcess(process, port);
 
         var exited = process.WaitForExitAsync();
-        var first = Task.WhenAny(ready.Task, exited, Task.Delay(StartTimeout)).GetAwaiter().GetResult();
+        var first = await Task.WhenAny(ready.Task, exited, Task.Delay(StartTimeout, cancellation));
         if (first == ready.Task) return server;
         server.Dispose();
+        cancellation.ThrowIfCancellationRequested();
         lock (errors)
             throw new InvalidOperationException(first == exited
                 ? $"The Cosmos server ({launcher}) exited on start:\n{errors}"

@@ -44,7 +44,7 @@ public sealed class LocalAzureServices : IAsyncDisposable
         CosmosServerProcess cosmos;
         try
         {
-            cosmos = CosmosServerProcess.Start(FreePort());
+            cosmos = await CosmosServerProcess.StartAsync(FreePort(), cancellation: cancellation);
         }
         catch
         {
@@ -57,7 +57,7 @@ public sealed class LocalAzureServices : IAsyncDisposable
             await services.Uploads.EnsureExistsAsync(cancellation);
             using var client = cosmos.CreateClient();
             await CosmosSetup.EnsureCreatedAsync(client, BackendFactory.DefaultCosmosDatabase, cancellation);
-            new CosmosStores(client, BackendFactory.DefaultCosmosDatabase).Catalog.Save([.. catalog]);
+            await new CosmosStores(client, BackendFactory.DefaultCosmosDatabase).Catalog.SaveAsync([.. catalog], cancellation);
             return services;
         }
         catch

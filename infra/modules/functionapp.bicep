@@ -1,7 +1,7 @@
-// The function app on a Flex Consumption plan (FC1, Linux), running the ASP.NET Core app as a custom handler.
-// Flex Consumption lists "custom" (version 1.0) among its runtimes, and gives scale to zero, per-function scaling
-// and the Event Grid blob trigger AnalyzeImage uses; Elastic Premium would bill an always-on instance for a
-// workload that is idle most of the time. The package is self-contained (the custom runtime has no .NET).
+// The function app on a Flex Consumption plan (FC1, Linux): a .NET 10 isolated-worker app (dotnet-isolated 10.0).
+// Flex Consumption gives scale to zero, per-function scaling, the Event Grid blob trigger AnalyzeImage uses and
+// the Storage Queue trigger the bot follow-ups use; Elastic Premium would bill an always-on instance for a
+// workload that is idle most of the time.
 param name string
 param location string
 param tags object
@@ -49,7 +49,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         }
       }
       scaleAndConcurrency: { instanceMemoryMB: instanceMemoryMB, maximumInstanceCount: maximumInstanceCount }
-      runtime: { name: 'custom', version: '1.0' }
+      runtime: { name: 'dotnet-isolated', version: '10.0' }
     }
   }
 

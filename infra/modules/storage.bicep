@@ -1,10 +1,11 @@
-// The storage account: Functions host state, the Flex Consumption deployment package, and the uploads container,
-// with an Event Grid system topic whose BlobCreated events drive AnalyzeImage (the subscription is made after
+// The storage account: Functions host state, the Flex Consumption deployment package, the uploads container,
+// the queue the bots' follow-up work travels on, and an Event Grid system topic whose BlobCreated events drive AnalyzeImage (the subscription is made after
 // deploy, when the blob extension's webhook key exists: see ../scripts/subscribe-blob-events.sh).
 param name string
 param location string
 param tags object
 param containers array
+param queues array
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name
@@ -30,6 +31,17 @@ resource blobContainers 'Microsoft.Storage/storageAccounts/blobServices/containe
   parent: blobService
   name: container
   properties: { publicAccess: 'None' }
+}]
+
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-01' = {
+  parent: account
+  name: 'default'
+}
+
+// The poison queue (<name>-poison) is made by the Functions host when a message first fails for good.
+resource storageQueues 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = [for queue in queues: {
+  parent: queueService
+  name: queue
 }]
 
 resource systemTopic 'Microsoft.EventGrid/systemTopics@2024-06-01-preview' = {

@@ -1,14 +1,11 @@
 namespace ImageToMusic.Server;
 
 /// <summary>
-/// Every setting the function app reads, in one place: infra/ sets each of them (a test checks), and
+/// Every setting the app reads, in one place: infra/ sets each of them (a test checks), and
 /// `imagetomusic serve` sets the local equivalents. Connections are identity-based on Azure (no keys).
 /// </summary>
 public static class AppSettings
 {
-    /// <summary>Port the Functions host tells a custom handler to listen on.</summary>
-    public const string CustomHandlerPort = "FUNCTIONS_CUSTOMHANDLER_PORT";
-
     /// <summary>Key callers send as x-functions-key when running outside Azure (on Azure the host checks function keys).</summary>
     public const string ApiKey = "IMAGETOMUSIC_API_KEY";
 
@@ -32,6 +29,15 @@ public static class AppSettings
 
     /// <summary>A local folder standing in for the uploads container (`imagetomusic serve` without Azure services).</summary>
     public const string UploadsFolder = "IMAGETOMUSIC_UPLOADS_FOLDER";
+
+    /// <summary>The Storage queue the bots' follow-up work travels on (function app only; `serve` keeps it in process).</summary>
+    public const string FollowUpsQueue = "FOLLOWUPS_QUEUE";
+
+    /// <summary>The host storage account's queue endpoint, identity-based: where the function app sends follow-ups.</summary>
+    public const string HostStorageQueues = HostStorage + "__queueServiceUri";
+
+    /// <summary>The host storage account as a connection string instead (Azurite in tests).</summary>
+    public const string HostStorage = "AzureWebJobsStorage";
 
     /// <summary>Container photos are uploaded to (default "uploads").</summary>
     public const string UploadsContainer = "UPLOADS_CONTAINER";

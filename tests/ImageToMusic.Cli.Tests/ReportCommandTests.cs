@@ -19,13 +19,13 @@ public class ReportCommandTests
     ///   rec-2 a: up → rated up (discord, 2 June);  rec-2 d: up, up, up → rated up (teams, no community, 3 June)
     /// Satisfaction 7/10, precision@5 3/5; discord 4/7 and 2/4, teams 3/3 and 1/1; Happy 3/6 and 1/3, Sad 4/4 and 2/2.
     /// </summary>
-    private static string StoreWithVotes()
+    private static async Task<string> StoreWithVotesAsync()
     {
         var path = NewStorePath();
         var database = SqliteDatabase.Open(path);
         var analyses = new SqliteAnalysisStore(database);
-        Save(analyses, "rec-1", "m1", 6, 6);
-        Save(analyses, "rec-2", "m2", 3, 3);
+        await SaveAsync(analyses, "rec-1", "m1", 6, 6);
+        await SaveAsync(analyses, "rec-2", "m2", 3, 3);
         var feedback = new SqliteFeedbackStore(database);
         foreach (var (rec, track, user, vote, platform, day) in new[]
                  {
@@ -36,16 +36,16 @@ public class ReportCommandTests
                  })
         {
             var at = June1.AddDays(day);
-            feedback.Record(new FeedbackVote(rec, track, user, vote, platform, platform == "discord" ? "guild-1" : null, at, at));
+            await feedback.RecordAsync(new FeedbackVote(rec, track, user, vote, platform, platform == "discord" ? "guild-1" : null, at, at));
         }
         return path;
     }
 
-    private static void Save(IAnalysisStore store, string recommendationId, string model, double valence, double arousal)
+    private static async Task SaveAsync(IAnalysisStore store, string recommendationId, string model, double valence, double arousal)
     {
         var analysisId = "an-" + recommendationId;
         var evidence = new VisualEvidence([new PaletteColour("#808080", "grey", 1)], 0.4, 0.3, 0.1, 0.2, 39, 0.19);
-        store.Save(
+        await store.SaveAsync(
             new AnalysisRecord(analysisId, June1, "photo.jpg", "00", model, valence, arousal, new Dictionary<string, double>(), evidence),
             new RecommendationRecord(recommendationId, analysisId, June1, "top 5", []));
     }
@@ -57,9 +57,9 @@ public class ReportCommandTests
             g => (Counts(g.GetProperty("satisfaction")), Counts(g.GetProperty("precision_at_5"))));
 
     [Fact]
-    public void Json_report_has_the_hand_counted_figures_and_breakdowns()
+    public async Task Json_report_has_the_hand_counted_figures_and_breakdowns()
     {
-        var result = CliRunner.Run("report", "--json", "--store", StoreWithVotes());
+        var result = CliRunner.Run("report", "--json", "--store", await StoreWithVotesAsync());
 
         Assert.Equal(0, result.ExitCode);
         var report = JsonDocument.Parse(result.Stdout).RootElement;
@@ -79,9 +79,9 @@ public class ReportCommandTests
     }
 
     [Fact]
-    public void Since_keeps_only_votes_cast_from_that_date()
+    public async Task Since_keeps_only_votes_cast_from_that_date()
     {
-        var result = CliRunner.Run("report", "--json", "--since", "2025-06-02", "--store", StoreWithVotes());
+        var result = CliRunner.Run("report", "--json", "--since", "2025-06-02", "--store", await StoreWithVotesAsync());
 
         var overall = JsonDocument.Parse(result.Stdout).RootElement.GetProperty("overall");
         Assert.Equal((4, 4), Counts(overall.GetProperty("satisfaction")));
@@ -89,9 +89,9 @@ public class ReportCommandTests
     }
 
     [Fact]
-    public void Text_report_compares_with_the_paper()
+    public async Task Text_report_compares_with_the_paper()
     {
-        var result = CliRunner.Run("report", "--store", StoreWithVotes());
+        var result = CliRunner.Run("report", "--store", await StoreWithVotesAsync());
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("10 votes on 5 suggestions", result.Stdout);
@@ -100,11 +100,11 @@ public class ReportCommandTests
     }
 
     [Fact]
-    public void Html_report_is_one_self_contained_file_with_labelled_charts()
+    public async Task Html_report_is_one_self_contained_file_with_labelled_charts()
     {
         var file = Path.Combine(TestData.NewTempFolder(), "report.html");
 
-        var result = CliRunner.Run("report", "--html", file, "--store", StoreWithVotes());
+        var result = CliRunner.Run("report", "--html", file, "--store", await StoreWithVotesAsync());
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(file, result.Stdout.Trim());
@@ -144,20 +144,20 @@ public class ReportCommandTests
     }
 
     /// <summary>Three survey answers: two on the Happy photo (chose Happy, Calm), one on the Sad photo (Sad), one "not sure" that does not count.</summary>
-    private static void AnswerSurveys(string path)
+    private static async Task AnswerSurveysAsync(string path)
     {
         var surveys = new SqliteSurveyStore(SqliteDatabase.Open(path));
-        surveys.Create(new Survey("sv-1", "an-rec-1", "rec-1", "pilot", June1, [1]));
-        surveys.Create(new Survey("sv-2", "an-rec-2", "rec-2", "pilot", June1, [1]));
+        await surveys.CreateAsync(new Survey("sv-1", "an-rec-1", "rec-1", "pilot", June1, [1]));
+        await surveys.CreateAsync(new Survey("sv-2", "an-rec-2", "rec-2", "pilot", June1, [1]));
         foreach (var (survey, respondent, mood) in new[] { ("sv-1", "r1", "Happy"), ("sv-1", "r2", "Calm"), ("sv-2", "r1", "Sad"), ("sv-2", "r2", (string?)null) })
-            surveys.Record(new SurveyAnswer(survey, respondent, mood, null, June1, June1));
+            await surveys.RecordAsync(new SurveyAnswer(survey, respondent, mood, null, June1, June1));
     }
 
     [Fact]
-    public void Survey_answers_give_the_mood_confusion_in_json_and_text()
+    public async Task Survey_answers_give_the_mood_confusion_in_json_and_text()
     {
-        var store = StoreWithVotes();
-        AnswerSurveys(store);
+        var store = await StoreWithVotesAsync();
+        await AnswerSurveysAsync(store);
 
         var json = CliRunner.Run("report", "--json", "--store", store);
         var text = CliRunner.Run("report", "--store", store);

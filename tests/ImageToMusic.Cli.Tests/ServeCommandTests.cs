@@ -60,7 +60,7 @@ public class ServeCommandTests
             var analysis = await PollUntilFound(client, $"/api/analyses/{id}");
 
             Assert.Equal("ok", analysis.GetProperty("status").GetString());
-            Assert.Null(new ImageToMusic.Storage.Sqlite.SqliteAnalysisStore(ImageToMusic.Storage.Sqlite.SqliteDatabase.Open(store)).FindAnalysis(id));
+            Assert.Null(await new ImageToMusic.Storage.Sqlite.SqliteAnalysisStore(ImageToMusic.Storage.Sqlite.SqliteDatabase.Open(store)).FindAnalysisAsync(id));
         }
         finally
         {

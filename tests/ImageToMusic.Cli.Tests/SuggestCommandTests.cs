@@ -32,7 +32,7 @@ public class SuggestCommandTests(ImportedStore store) : IClassFixture<ImportedSt
     private static List<JsonElement> Tracks(JsonElement outcome) => [.. outcome.GetProperty("tracks").EnumerateArray()];
 
     [Emotion6Fact]
-    public void Prints_the_mood_and_five_tracks_from_different_artists_with_reasons_and_records_them()
+    public async Task Prints_the_mood_and_five_tracks_from_different_artists_with_reasons_and_records_them()
     {
         var outcome = SuggestJson(Photo("joy/1.jpg"));
 
@@ -49,11 +49,11 @@ public class SuggestCommandTests(ImportedStore store) : IClassFixture<ImportedSt
         Assert.All(tracks, t => Assert.Contains(" → ", t.GetProperty("reason").GetString()));
 
         var database = SqliteDatabase.Open(store.Path);
-        var recommendation = new SqliteAnalysisStore(database).FindRecommendation(outcome.GetProperty("recommendation_id").GetString()!);
+        var recommendation = await new SqliteAnalysisStore(database).FindRecommendationAsync(outcome.GetProperty("recommendation_id").GetString()!);
         Assert.NotNull(recommendation);
         Assert.Equal(outcome.GetProperty("analysis_id").GetString(), recommendation.AnalysisId);
         Assert.Equal(tracks.Select(t => t.GetProperty("id").GetString()), recommendation.Tracks.Select(t => t.TrackId));
-        var analysis = new SqliteAnalysisStore(database).FindAnalysis(recommendation.AnalysisId)!;
+        var analysis = (await new SqliteAnalysisStore(database).FindAnalysisAsync(recommendation.AnalysisId))!;
         Assert.Equal(Photo("joy/1.jpg"), analysis.Source);
         Assert.Equal(mood.GetProperty("valence").GetDouble(), analysis.Valence, 3);
     }

@@ -18,7 +18,7 @@ public class SurveyCommandTests(ImportedStore store) : IClassFixture<ImportedSto
     }
 
     [Emotion6Fact]
-    public void A_folder_becomes_one_survey_link_per_photo_with_the_damaged_photo_reported_and_the_rest_made()
+    public async Task A_folder_becomes_one_survey_link_per_photo_with_the_damaged_photo_reported_and_the_rest_made()
     {
         var folder = StudyFolder();
 
@@ -33,7 +33,7 @@ public class SurveyCommandTests(ImportedStore store) : IClassFixture<ImportedSto
         {
             var id = made.GetProperty("survey_id").GetString()!;
             Assert.Equal($"https://music.example.org/survey/{id}", made.GetProperty("url").GetString());
-            var survey = stored.Find(id)!;
+            var survey = (await stored.FindAsync(id))!;
             Assert.Equal("pilot", survey.Batch);
             Assert.Equal([0xFF, 0xD8], survey.Preview[..2]);
         }

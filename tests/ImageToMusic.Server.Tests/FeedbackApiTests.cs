@@ -16,8 +16,8 @@ public sealed class FeedbackApiTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         app = await RunningApp.StartAsync();
-        var (_, id) = await app.UploadAndTriggerAsync("photo.jpg", File.ReadAllBytes(Path.Combine(TestData.Emotion6Images, "joy", "6.jpg")));
-        recommendation = app.Backend.Analyses.RecommendationsFor(id).Single();
+        var (_, id) = await app.UploadAndAnalyzeAsync("photo.jpg", File.ReadAllBytes(Path.Combine(TestData.Emotion6Images, "joy", "6.jpg")));
+        recommendation = (await app.Backend.Analyses.RecommendationsForAsync(id)).Single();
     }
 
     public async Task DisposeAsync() => await app.DisposeAsync();
@@ -43,7 +43,7 @@ public sealed class FeedbackApiTests : IAsyncLifetime
         Assert.Equal("changed", (await Json(changed)).GetProperty("outcome").GetString());
         Assert.Equal("unchanged", (await Json(repeated)).GetProperty("outcome").GetString());
         Assert.Equal(HttpStatusCode.Created, other.StatusCode);
-        var votes = app.Backend.Feedback.ForRecommendation(recommendation.Id);
+        var votes = await app.Backend.Feedback.ForRecommendationAsync(recommendation.Id);
         Assert.Equal(2, votes.Count);
         Assert.Contains(votes, v => v.Vote == Engine.Feedback.Vote.Down && v.Platform == "discord" && v.Community == "guild-1");
         Assert.All(votes, v => Assert.DoesNotContain("alice", v.UserHash));
@@ -77,7 +77,7 @@ public sealed class FeedbackApiTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(expected, (await Json(response)).GetProperty("detail").GetString());
-        Assert.Empty(app.Backend.Feedback.ForRecommendation(recommendation.Id));
+        Assert.Empty(await app.Backend.Feedback.ForRecommendationAsync(recommendation.Id));
     }
 
     [Emotion6Fact]

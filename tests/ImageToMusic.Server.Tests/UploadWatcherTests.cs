@@ -11,6 +11,13 @@ public sealed class UploadWatcherTests
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100), Settle = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// The 200-photo test's settle time. Its writers pause 150 ms between chunks, but on a 2-core machine running other
+    /// test classes beside it a writer was seen to stall past 1 s, and a file that stalls longer than the settle time
+    /// is (rightly) read half-written. The default (2 s) and more leave room for that.
+    /// </summary>
+    private static readonly TimeSpan ChunkedSettle = TimeSpan.FromSeconds(3);
+
     [Emotion6Fact]
     public async Task Two_hundred_photos_written_in_chunks_give_two_hundred_analyses_no_failure_and_a_restart_decodes_none()
     {
@@ -19,7 +26,7 @@ public sealed class UploadWatcherTests
         var analyzer = app.Backend.Recommender.Analyzer;
         var photos = Directory.GetFiles(TestData.Emotion6Images, "*.jpg", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Take(200).ToArray();
         var lines = new ConcurrentQueue<string>();
-        using var watcher = new UploadWatcher(app.Backend, TimeProvider.System, Poll, Settle, lines.Enqueue);
+        using var watcher = new UploadWatcher(app.Backend.Uploads, new UploadAnalysis(app.Backend, TimeProvider.System), TimeProvider.System, Poll, ChunkedSettle, lines.Enqueue);
         await watcher.StartAsync(CancellationToken.None);
 
         // Each photo in three chunks 150 ms apart (a copy over a slow link), 25 being written at any time.
@@ -39,14 +46,14 @@ public sealed class UploadWatcherTests
         while (lines.Count < photos.Length && DateTime.UtcNow < deadline) await Task.Delay(200);
         await watcher.StopAsync(CancellationToken.None);
 
-        Assert.Equal(photos.Length, lines.Count);
-        Assert.Equal(photos.Length, lines.Select(line => line.Split(' ')[0]).Distinct().Count());
+        Assert.True(photos.Length == lines.Count, $"{lines.Count} deliveries of {photos.Length} photos:\n{string.Join("\n", lines.Order())}");
+        Assert.True(photos.Length == lines.Select(line => line.Split(' ')[0]).Distinct().Count(), $"a photo delivered twice:\n{string.Join("\n", lines.Order())}");
         Assert.All(lines, line => Assert.Matches(@"^uploads/photo-\d{3}\.jpg \(""[0-9a-f]{16}""\): analysis \S+, 5 tracks$", line));
         Assert.True(photos.Length == analyzer.PhotosDecoded, $"{analyzer.PhotosDecoded} decodes for {lines.Count} deliveries:\n{string.Join("\n", lines.Order())}");
 
         // A restarted watcher remembers nothing and delivers every file again; none is decoded.
         var afterRestart = new ConcurrentQueue<string>();
-        using var restarted = new UploadWatcher(app.Backend, TimeProvider.System, Poll, TimeSpan.Zero, afterRestart.Enqueue);
+        using var restarted = new UploadWatcher(app.Backend.Uploads, new UploadAnalysis(app.Backend, TimeProvider.System), TimeProvider.System, Poll, TimeSpan.Zero, afterRestart.Enqueue);
         Assert.Equal(photos.Length, await restarted.PollOnceAsync(CancellationToken.None));
         Assert.All(afterRestart, line => Assert.EndsWith("not decoded again", line));
         Assert.True(photos.Length == analyzer.PhotosDecoded, $"{analyzer.PhotosDecoded} decodes after the restart");
@@ -59,7 +66,7 @@ public sealed class UploadWatcherTests
         var folder = ((LocalFolderUploads)app.Backend.Uploads).Folder;
         var clock = new FakeTimeProvider();
         var lines = new List<string>();
-        using var watcher = new UploadWatcher(app.Backend, clock, Poll, Settle, lines.Add);
+        using var watcher = new UploadWatcher(app.Backend.Uploads, new UploadAnalysis(app.Backend, clock), clock, Poll, Settle, lines.Add);
         var path = Path.Combine(folder, "growing.jpg");
 
         await File.WriteAllBytesAsync(path, [0xFF, 0xD8, 0xFF]);                      // the first bytes of a JPEG
@@ -87,7 +94,7 @@ public sealed class UploadWatcherTests
         await File.WriteAllBytesAsync(Path.Combine(folder, "a-bomb.tif"), ForgedImages.TiledTiffClaiming(1_000_000, 1, tile: 16));
         File.Copy(Path.Combine(TestData.Emotion6Images, "joy", "3.jpg"), Path.Combine(folder, "b-photo.jpg"));
         var lines = new List<string>();
-        using var watcher = new UploadWatcher(app.Backend, TimeProvider.System, Poll, TimeSpan.Zero, lines.Add);
+        using var watcher = new UploadWatcher(app.Backend.Uploads, new UploadAnalysis(app.Backend, TimeProvider.System), TimeProvider.System, Poll, TimeSpan.Zero, lines.Add);
 
         Assert.Equal(2, await watcher.PollOnceAsync(CancellationToken.None));
 

@@ -11,7 +11,7 @@ namespace ImageToMusic.Bots.Discord;
 public sealed class DiscordInteractions(DiscordSignature signature, SoundtrackCommand soundtrack, FeedbackClick feedback, ILogger<DiscordInteractions> logger)
 {
     /// <exception cref="DiscordRequestException">401 for a missing, bad or stale signature; 400 for a payload that cannot be used.</exception>
-    public InteractionResponse Handle(string? signatureHex, string? timestamp, byte[] body)
+    public async Task<InteractionResponse> HandleAsync(string? signatureHex, string? timestamp, byte[] body, CancellationToken cancellation)
     {
         if (signature.Problem(signatureHex, timestamp, body) is { } problem)
         {
@@ -30,8 +30,8 @@ public sealed class DiscordInteractions(DiscordSignature signature, SoundtrackCo
         return interaction.Type switch
         {
             InteractionType.Ping => InteractionResponse.Pong,
-            InteractionType.ApplicationCommand => soundtrack.Handle(interaction),
-            InteractionType.MessageComponent => feedback.Handle(interaction),
+            InteractionType.ApplicationCommand => await soundtrack.HandleAsync(interaction, cancellation),
+            InteractionType.MessageComponent => await feedback.HandleAsync(interaction, cancellation),
             var other => throw new DiscordRequestException(400, $"Interaction type {(int)other} is not handled by this bot."),
         };
     }

@@ -10,18 +10,18 @@ public sealed class FeedbackClick(FeedbackService feedback)
 {
     public const string Platform = "discord";
 
-    public InteractionResponse Handle(Interaction interaction)
+    public async Task<InteractionResponse> HandleAsync(Interaction interaction, CancellationToken cancellation)
     {
         var button = FeedbackButton.Parse(interaction.Data?.CustomId)
                      ?? throw new DiscordRequestException(400, $"Unknown button '{interaction.Data?.CustomId}'.");
         var user = interaction.UserId ?? throw new DiscordRequestException(400, "A click without member.user or user.");
-        var recommendation = feedback.FindRecommendation(button.RecommendationId);
+        var recommendation = await feedback.FindRecommendationAsync(button.RecommendationId, cancellation: cancellation);
         var track = recommendation?.Tracks.FirstOrDefault(t => t.Rank == button.Rank);
         if (recommendation is null || track is null) return InteractionResponse.Private("I no longer know that soundtrack, so the vote was not stored.");
 
-        feedback.Record(recommendation, track.TrackId, button.Vote, Platform, user, interaction.GuildId);
+        await feedback.RecordAsync(recommendation, track.TrackId, button.Vote, Platform, user, interaction.GuildId, cancellation);
         var buttons = SoundtrackMessage.Buttons(recommendation.Id, [.. recommendation.Tracks.Select(t => new RankedTrack(t.Rank, t.TrackId))],
-            feedback.VotesOn(recommendation.Id));
+            await feedback.VotesOnAsync(recommendation.Id, cancellation));
         return InteractionResponse.UpdateMessage(new DiscordMessage(Components: buttons));
     }
 }

@@ -1,16 +1,13 @@
-using ImageToMusic.Engine;
-using ImageToMusic.Engine.Imaging;
-using Microsoft.Extensions.Logging;
-
 namespace ImageToMusic.Bots.Discord;
 
 /// <summary>
 /// `/soundtrack image:` and the "Find a soundtrack" message command: answered at once with a deferred response,
-/// because analysis can outlast Discord's 3-second deadline; the soundtrack (or why there is none) then replaces it.
+/// because analysis can outlast Discord's 3-second deadline. The soundtrack is owed as a follow-up on the queue;
+/// <see cref="SoundtrackReplies"/> makes it and edits it (or why there is none) into the reply.
 /// </summary>
-public sealed class SoundtrackCommand(Recommender recommender, AttachmentDownload downloads, DiscordApi api, PendingWork work, ILogger<SoundtrackCommand> logger)
+public sealed class SoundtrackCommand(ISoundtrackQueue followUps)
 {
-    public InteractionResponse Handle(Interaction interaction)
+    public async Task<InteractionResponse> HandleAsync(Interaction interaction, CancellationToken cancellation)
     {
         var data = interaction.Data ?? throw new DiscordRequestException(400, "A command interaction without data.");
         if (interaction.ApplicationId is not { } applicationId || interaction.Token is not { } token)
@@ -24,30 +21,8 @@ public sealed class SoundtrackCommand(Recommender recommender, AttachmentDownloa
         if (attachment is null) return InteractionResponse.Private("That message has no image attached; use this on a message with a photo.");
 
         var source = $"discord:{interaction.GuildId ?? "dm"}/{interaction.ChannelId}/{attachment.Id}";
-        work.Start($"Discord soundtrack for {source}", () => ReplyAsync(applicationId, token, attachment, source, interaction.GuildId));
+        await followUps.EnqueueAsync(new SoundtrackFollowUp(applicationId, token, attachment, source, interaction.GuildId), cancellation);
         return InteractionResponse.DeferredMessage;
-    }
-
-    /// <param name="guild">The server the photo was posted in: its members' thumbs shape the ranking (none in direct messages).</param>
-    private async Task ReplyAsync(string applicationId, string token, Attachment attachment, string source, string? guild)
-    {
-        DiscordMessage message;
-        try
-        {
-            var photo = await downloads.ReadAsync(attachment, CancellationToken.None);
-            message = SoundtrackMessage.For(recommender.Recommend(photo, source, community: guild));
-        }
-        catch (Exception e) when (e is ImageRejectedException or AttachmentUnavailableException)
-        {
-            message = SoundtrackMessage.Failed(e.Message);
-        }
-        catch (Exception e)
-        {
-            // Our fault, not the photo's: logged in full, and the user is not left watching "thinking…".
-            logger.LogError(e, "Making the soundtrack for {Source} failed", source);
-            message = SoundtrackMessage.Failed("something went wrong on my side; please try again later.");
-        }
-        await api.EditOriginalResponseAsync(applicationId, token, message);
     }
 
     private static Attachment? OptionAttachment(InteractionData data)

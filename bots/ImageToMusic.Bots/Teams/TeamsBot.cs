@@ -31,12 +31,12 @@ public sealed class TeamsBot(Recommender recommender, IAnalysisStore analyses, I
                 var action = activity.Value is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty("action", out var a) ? a : default;
                 if (action.ValueKind != JsonValueKind.Object || !action.TryGetProperty("verb", out var verb) || verb.ValueKind != JsonValueKind.String || verb.GetString() != CardVote.Verb)
                     throw TeamsRejection.BadRequest($"An adaptiveCard/action must carry action.verb \"{CardVote.Verb}\".");
-                return TeamsResult.Card(Vote(activity, CardVote.Parse(action.TryGetProperty("data", out var data) ? data : default)));
+                return TeamsResult.Card(await VoteAsync(activity, CardVote.Parse(action.TryGetProperty("data", out var data) ? data : default), cancellation));
             case "invoke":
                 throw new TeamsRejection(501, $"The invoke '{activity.Name}' is not handled.");
             case "message" when activity.Value is { ValueKind: JsonValueKind.Object } submitted:
                 if (activity.ReplyToId is null) throw TeamsRejection.BadRequest("An Action.Submit message must name the card it came from (replyToId).");
-                var card = Vote(activity, CardVote.Parse(submitted));
+                var card = await VoteAsync(activity, CardVote.Parse(submitted), cancellation);
                 await connector.UpdateAsync(activity, activity.ReplyToId, Reply(activity, null, card), cancellation);
                 return TeamsResult.Accepted;
             case "message":
@@ -60,11 +60,11 @@ public sealed class TeamsBot(Recommender recommender, IAnalysisStore analyses, I
             }
             catch (ImageRejectedException tooLarge) // refused before any analysis, so recorded here; the recommender records the rest
             {
-                analyses.SaveFailure(new AnalysisFailureRecord(RecordIds.NewAnalysisId(), clock.GetUtcNow(), source, tooLarge.Code, tooLarge.Message));
+                await analyses.SaveFailureAsync(new AnalysisFailureRecord(RecordIds.NewAnalysisId(), clock.GetUtcNow(), source, tooLarge.Code, tooLarge.Message), cancellation);
                 throw;
             }
-            var recommendation = recommender.Recommend(photo, source, community: CommunityOf(activity));
-            return Reply(activity, null, CardFor(recommendation.RecommendationId));
+            var recommendation = await recommender.RecommendAsync(photo, source, community: CommunityOf(activity), cancellation: cancellation);
+            return Reply(activity, null, await CardForAsync(recommendation.RecommendationId, cancellation));
         }
         catch (ImageRejectedException e)
         {
@@ -94,25 +94,26 @@ public sealed class TeamsBot(Recommender recommender, IAnalysisStore analyses, I
     }
 
     /// <summary>Stores one person's vote (a changed vote replaces theirs) and returns the card with the new counts.</summary>
-    private object Vote(Activity activity, CardVote vote)
+    private async Task<object> VoteAsync(Activity activity, CardVote vote, CancellationToken cancellation)
     {
-        var recommendation = votes.FindRecommendation(vote.RecommendationId)
+        var recommendation = await votes.FindRecommendationAsync(vote.RecommendationId, cancellation: cancellation)
                              ?? throw TeamsRejection.BadRequest($"No recommendation with id '{vote.RecommendationId}'.");
         try
         {
-            votes.Record(recommendation, vote.TrackId, vote.Vote, Platform, activity.From!.AadObjectId ?? activity.From.Id!, CommunityOf(activity));
+            await votes.RecordAsync(recommendation, vote.TrackId, vote.Vote, Platform, activity.From!.AadObjectId ?? activity.From.Id!, CommunityOf(activity), cancellation);
         }
         catch (ArgumentException e)
         {
             throw TeamsRejection.BadRequest(e.Reason());
         }
-        return CardFor(recommendation.Id);
+        return await CardForAsync(recommendation.Id, cancellation);
     }
 
-    private object CardFor(string recommendationId)
+    private async Task<object> CardForAsync(string recommendationId, CancellationToken cancellation)
     {
-        var recommendation = analyses.FindRecommendation(recommendationId)!;
-        return RecommendationCard.Build(analyses.FindAnalysis(recommendation.AnalysisId), recommendation, votes.VotesOn(recommendationId));
+        var recommendation = (await analyses.FindRecommendationAsync(recommendationId, cancellation))!;
+        return RecommendationCard.Build(await analyses.FindAnalysisAsync(recommendation.AnalysisId, cancellation), recommendation,
+            await votes.VotesOnAsync(recommendationId, cancellation));
     }
 
     /// <summary>The team a channel message came from; a chat's conversation otherwise.</summary>

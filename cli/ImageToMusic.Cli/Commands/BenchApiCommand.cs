@@ -47,7 +47,7 @@ internal static class BenchApiCommand
             {
                 recommendation_id = target.Id, track_id = tracks[i % tracks.Count], vote = i % 3 == 0 ? "down" : "up", platform = "api", user = $"user-{i / tracks.Count}",
             }));
-            var stored = backend.Feedback.ForRecommendation(target.Id);
+            var stored = await backend.Feedback.ForRecommendationAsync(target.Id, cancellation);
             var report = new
             {
                 machine = Measurements.Machine(),

@@ -37,7 +37,7 @@ internal static class BenchDiscordCommand
                 new Dictionary<string, string> { [AppSettings.DiscordPublicKey] = signer.PublicKeyHex, [AppSettings.DiscordApiBase] = discord.ApiBase }, cancellation);
             var endpoint = new Uri(bench.BaseAddress, DiscordInteractionsEndpoint.Path).ToString();
             using var client = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
-            var pending = bench.App.Services.GetRequiredService<PendingWork>();
+            var pending = bench.App.Services.GetRequiredService<InProcessSoundtrackQueue>();
 
             Console.Error.WriteLine("warming up with 10 interactions");
             await Send(client, signer, endpoint, discord.Url, 10);

@@ -30,13 +30,14 @@ internal static class CatalogCommand
         var command = new Command("import",
             "Import songs with audio features. Songs already in the catalog (same title and artist) are merged, not repeated; " +
             "bad rows are reported and skipped. Exits 1 when a file cannot be read at all.") { files, store, json };
-        command.SetAction(result => Failures.Guard(() =>
+        command.SetAction((result, cancellation) => Failures.Guard(async () =>
         {
             var database = SqliteDatabase.Open(StoreLocation.Resolve(result.GetValue(store)));
             var catalog = new SqliteCatalogStore(database);
             var importer = new CatalogImporter(catalog);
-            var outcomes = result.GetValue(files)!.Select(file => ImportFile(importer, file.FullName)).ToList();
-            var report = new ImportReport(database.Path, catalog.Count(), outcomes);
+            var outcomes = new List<FileOutcome>();
+            foreach (var file in result.GetValue(files)!) outcomes.Add(await ImportFileAsync(importer, file.FullName, cancellation));
+            var report = new ImportReport(database.Path, await catalog.CountAsync(cancellation), outcomes);
             if (result.GetValue(json)) Output.WriteJson(report);
             else WriteText(report);
             return outcomes.Any(o => o.Error is not null) ? 1 : 0;
@@ -49,10 +50,10 @@ internal static class CatalogCommand
         var store = CommonOptions.Store();
         var json = CommonOptions.Json();
         var command = new Command("stats", "Summarise the catalog: tracks, artists, genres, and the range of each audio feature.") { store, json };
-        command.SetAction(result => Failures.Guard(() =>
+        command.SetAction((result, cancellation) => Failures.Guard(async () =>
         {
             var database = SqliteDatabase.Open(StoreLocation.Resolve(result.GetValue(store)));
-            var stats = CatalogStats.Compute(new SqliteCatalogStore(database).LoadAll());
+            var stats = CatalogStats.Compute(await new SqliteCatalogStore(database).LoadAllAsync(cancellation));
             if (result.GetValue(json))
             {
                 var node = Output.ToNode(stats).AsObject();
@@ -73,11 +74,11 @@ internal static class CatalogCommand
 
     internal sealed record ProblemJson(int Line, string Message);
 
-    private static FileOutcome ImportFile(CatalogImporter importer, string path)
+    private static async Task<FileOutcome> ImportFileAsync(CatalogImporter importer, string path, CancellationToken cancellation)
     {
         try
         {
-            var s = importer.Import(path);
+            var s = await importer.ImportAsync(path, cancellation);
             return new FileOutcome(path, s.Read, s.Imported, s.Updated, s.Unchanged, s.DuplicatesMerged, s.Rejected,
                 [.. s.Problems.Select(p => new ProblemJson(p.Line, p.Message))], null);
         }

@@ -17,7 +17,7 @@ internal static class ForgetCommand
             "Erase feedback: all votes of one community, or all votes and survey answers of one user (their id is hashed with this store's salt, " +
             "$IMAGETOMUSIC_USER_SALT or the user-salt file beside the store, to find the stored votes).")
             { community, user, store };
-        command.SetAction(result => Failures.Guard(() =>
+        command.SetAction((result, cancellation) => Failures.Guard(async () =>
         {
             var (communityId, userId) = (result.GetValue(community), result.GetValue(user));
             if ((communityId is null) == (userId is null)) throw new ArgumentException("Give exactly one of --community ID or --user PLATFORM:ID.");
@@ -26,13 +26,13 @@ internal static class ForgetCommand
             var feedback = new SqliteFeedbackStore(database);
             if (communityId is not null)
             {
-                var erased = feedback.EraseCommunity(communityId);
+                var erased = await feedback.EraseCommunityAsync(communityId, cancellation);
                 Console.WriteLine($"erased {Count(erased, "vote")} of community {communityId} from {storePath}");
             }
             else
             {
                 var hash = HashOf(userId!, Path.GetDirectoryName(storePath)!);
-                var (votes, answers) = (feedback.EraseUser(hash), new SqliteSurveyStore(database).EraseRespondent(hash));
+                var (votes, answers) = (await feedback.EraseUserAsync(hash, cancellation), await new SqliteSurveyStore(database).EraseRespondentAsync(hash, cancellation));
                 Console.WriteLine($"erased {Count(votes, "vote")} and {Count(answers, "survey answer")} of user {userId} from {storePath}");
             }
             return 0;

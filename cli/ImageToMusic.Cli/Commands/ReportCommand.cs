@@ -20,13 +20,13 @@ internal static class ReportCommand
             "Satisfaction (share of thumbs up) and precision@5 (share of rated suggestions rated up), with 95% Wilson intervals, " +
             "overall and by platform, community, mood, model version and day, beside the paper's 72% and 78%.")
             { since, json, html, store };
-        command.SetAction(result => Failures.Guard(() =>
+        command.SetAction((result, cancellation) => Failures.Guard(async () =>
         {
             if (result.GetValue(json) && result.GetValue(html) is not null) throw new ArgumentException("Give either --json or --html, not both.");
             var from = ParseSince(result.GetValue(since));
             var database = SqliteDatabase.Open(StoreLocation.Resolve(result.GetValue(store)));
             var report = new FeedbackReportView(database.Path, from,
-                FeedbackReports.FromStores(new SqliteFeedbackStore(database), new SqliteAnalysisStore(database), new SqliteSurveyStore(database), from));
+                await FeedbackReports.FromStoresAsync(new SqliteFeedbackStore(database), new SqliteAnalysisStore(database), new SqliteSurveyStore(database), from, cancellation));
             if (result.GetValue(html) is { } file)
             {
                 File.WriteAllText(file.FullName, FeedbackReportHtml.Render(report));

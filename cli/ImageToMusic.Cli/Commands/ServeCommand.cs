@@ -38,7 +38,8 @@ internal static class ServeCommand
         {
             var storePath = StoreLocation.Resolve(result.GetValue(store));
             var localCatalog = new SqliteCatalogStore(SqliteDatabase.Open(storePath));
-            if (localCatalog.Count() == 0) throw CommonOptions.EmptyCatalog(storePath, result.GetValue(store));
+            var tracks = await localCatalog.CountAsync(cancellation);
+            if (tracks == 0) throw CommonOptions.EmptyCatalog(storePath, result.GetValue(store));
             var home = Path.GetDirectoryName(storePath)!;
             var apiKey = Environment.GetEnvironmentVariable(AppSettings.ApiKey) is { Length: > 0 } configured ? configured : ApiKeyCheck.Generate();
             var settings = new Dictionary<string, string>
@@ -46,8 +47,8 @@ internal static class ServeCommand
                 [AppSettings.UserSalt] = UserSalts.FindOrCreate(home),
             };
 
-            if (result.GetValue(azureLocal)) Console.Error.WriteLine($"starting Azurite and the Cosmos server, copying {localCatalog.Count()} tracks into the Cosmos catalog");
-            await using var azure = result.GetValue(azureLocal) ? await LocalAzureServices.StartAsync(localCatalog.LoadAll(), cancellation) : null;
+            if (result.GetValue(azureLocal)) Console.Error.WriteLine($"starting Azurite and the Cosmos server, copying {tracks} tracks into the Cosmos catalog");
+            await using var azure = result.GetValue(azureLocal) ? await LocalAzureServices.StartAsync(await localCatalog.LoadAllAsync(cancellation), cancellation) : null;
             string uploadsAt;
             if (azure is not null)
             {
@@ -63,7 +64,7 @@ internal static class ServeCommand
                 uploadsAt = folder;
             }
 
-            using var backend = BackendFactory.Create(name => settings.GetValueOrDefault(name) ?? Environment.GetEnvironmentVariable(name));
+            using var backend = await BackendFactory.CreateAsync(name => settings.GetValueOrDefault(name) ?? Environment.GetEnvironmentVariable(name), cancellation);
             var url = $"http://127.0.0.1:{result.GetValue(port)}";
             await using var app = ServerApp.Build(backend, new ServerOptions
             {

@@ -25,7 +25,7 @@ internal static class SuggestCommand
         var command = new Command("suggest", "Suggest music for photos: the mood of each photo and the tracks from the catalog that fit it, each with a reason.")
             { images, top, genre, noExplicit, minTempo, maxTempo, nonSongs, community, store, models, json };
         limits.AddTo(command);
-        command.SetAction(result => Failures.Guard(() =>
+        command.SetAction((result, cancellation) => Failures.Guard(async () =>
         {
             var options = new MatchOptions
             {
@@ -34,11 +34,12 @@ internal static class SuggestCommand
             };
             options.Validate();
             var imageLimits = limits.Read(result);
-            using var local = LocalRecommender.Open(result.GetValue(store), result.GetValue(models), imageLimits);
+            using var local = await LocalRecommender.OpenAsync(result.GetValue(store), result.GetValue(models), imageLimits, cancellation);
             var recommender = local.Recommender;
 
-            options = recommender.ForCommunity(options, result.GetValue(community));
-            var outcomes = result.GetValue(images)!.Select(file => Suggest(recommender, file.FullName, imageLimits, options)).ToList();
+            options = await recommender.ForCommunityAsync(options, result.GetValue(community), cancellation);
+            var outcomes = new List<SuggestOutcome>();
+            foreach (var file in result.GetValue(images)!) outcomes.Add(await SuggestAsync(recommender, file.FullName, imageLimits, options, cancellation));
             if (result.GetValue(json)) Output.WriteJson(outcomes.Count == 1 ? outcomes[0] : new { results = outcomes });
             else foreach (var outcome in outcomes) WriteText(outcome);
             return outcomes.Any(o => o.Error is not null) ? 1 : 0;
@@ -49,11 +50,11 @@ internal static class SuggestCommand
     internal sealed record SuggestOutcome(
         string Image, string? AnalysisId, string? RecommendationId, MoodJson? Mood, IReadOnlyList<SuggestionJson>? Tracks, string? ModelVersion, ErrorJson? Error);
 
-    private static SuggestOutcome Suggest(Recommender recommender, string path, ImageLimits limits, MatchOptions options)
+    private static async Task<SuggestOutcome> SuggestAsync(Recommender recommender, string path, ImageLimits limits, MatchOptions options, CancellationToken cancellation)
     {
         try
         {
-            var recommendation = recommender.Recommend(EncodedImageFile.Read(path, limits), path, options);
+            var recommendation = await recommender.RecommendAsync(EncodedImageFile.Read(path, limits), path, options, cancellation: cancellation);
             return new SuggestOutcome(path, recommendation.AnalysisId, recommendation.RecommendationId, MoodJson.From(recommendation.Analysis),
                 [.. recommendation.Tracks.Select(SuggestionJson.From)], recommendation.Analysis.ModelVersion, null);
         }

@@ -27,13 +27,13 @@ internal static class SurveyCommand
             "whether it fits, and which mood word fits the photo best. Prints one link per photo.")
             { photos, batch, baseUrl, store, models, json };
         limits.AddTo(create);
-        create.SetAction(result => Failures.Guard(() =>
+        create.SetAction((result, cancellation) => Failures.Guard(async () =>
         {
             var links = new Uri(result.GetValue(baseUrl)!.TrimEnd('/') + "/", UriKind.Absolute);
             if (links.Scheme is not ("http" or "https")) throw new ArgumentException($"--base-url must be an http or https address (got {links}).");
             var files = Expand(result.GetValue(photos)!);
             var imageLimits = limits.Read(result);
-            using var local = LocalRecommender.Open(result.GetValue(store), result.GetValue(models), imageLimits);
+            using var local = await LocalRecommender.OpenAsync(result.GetValue(store), result.GetValue(models), imageLimits, cancellation);
             var home = Path.GetDirectoryName(local.Database.Path)!;
             var surveys = new SurveyService(local.Recommender, new SqliteSurveyStore(local.Database), new SqliteAnalysisStore(local.Database),
                 new SqliteFeedbackStore(local.Database), UserSalts.FindOrCreate(home));
@@ -42,7 +42,7 @@ internal static class SurveyCommand
             var outcomes = new List<SurveyOutcome>();
             foreach (var file in files)
             {
-                outcomes.Add(Make(surveys, file, result.GetValue(batch), links, imageLimits));
+                outcomes.Add(await MakeAsync(surveys, file, result.GetValue(batch), links, imageLimits, cancellation));
                 progress(outcomes.Count, files.Count);
             }
             if (result.GetValue(json)) Output.WriteJson(new { surveys = outcomes });
@@ -56,12 +56,12 @@ internal static class SurveyCommand
 
     internal sealed record SurveyOutcome(string Photo, string? SurveyId, string? Url, string? PredictedMood, ErrorJson? Error);
 
-    private static SurveyOutcome Make(SurveyService surveys, string path, string? batch, Uri links, ImageLimits limits)
+    private static async Task<SurveyOutcome> MakeAsync(SurveyService surveys, string path, string? batch, Uri links, ImageLimits limits, CancellationToken cancellation)
     {
         try
         {
-            var survey = surveys.Create(EncodedImageFile.Read(path, limits), path, batch);
-            return new SurveyOutcome(path, survey.Id, new Uri(links, $"survey/{survey.Id}").ToString(), surveys.Find(survey.Id)?.PredictedMood, null);
+            var survey = await surveys.CreateAsync(EncodedImageFile.Read(path, limits), path, batch, cancellation);
+            return new SurveyOutcome(path, survey.Id, new Uri(links, $"survey/{survey.Id}").ToString(), (await surveys.FindAsync(survey.Id, cancellation))?.PredictedMood, null);
         }
         catch (Exception e) when (ErrorJson.ForImage(e) is { } error)
         {

@@ -15,9 +15,9 @@ public sealed class FeedbackService(IAnalysisStore analyses, IFeedbackStore vote
     private readonly TimeProvider clock = clock ?? TimeProvider.System;
 
     /// <summary>The list a vote is about: by its id, else the latest list made from <paramref name="analysisId"/>; null when unknown.</summary>
-    public RecommendationRecord? FindRecommendation(string? recommendationId, string? analysisId = null) =>
-        recommendationId is not null ? analyses.FindRecommendation(recommendationId)
-        : analysisId is not null ? analyses.RecommendationsFor(analysisId).LastOrDefault()
+    public async Task<RecommendationRecord?> FindRecommendationAsync(string? recommendationId, string? analysisId = null, CancellationToken cancellation = default) =>
+        recommendationId is not null ? await analyses.FindRecommendationAsync(recommendationId, cancellation)
+        : analysisId is not null ? (await analyses.RecommendationsForAsync(analysisId, cancellation)).LastOrDefault()
         : null;
 
     /// <summary>
@@ -25,16 +25,18 @@ public sealed class FeedbackService(IAnalysisStore analyses, IFeedbackStore vote
     /// voting again replaces it). The platform's own user id goes in; only its salted hash is stored.
     /// Throws <see cref="ArgumentException"/> (ParamName "trackId") when the track was not suggested in that list.
     /// </summary>
-    public RecordedVote Record(RecommendationRecord recommendation, string trackId, Vote vote, string platform, string user, string? community)
+    public async Task<RecordedVote> RecordAsync(RecommendationRecord recommendation, string trackId, Vote vote, string platform, string user, string? community,
+        CancellationToken cancellation = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(user);
         if (recommendation.Tracks.All(t => t.TrackId != trackId))
             throw new ArgumentException($"Track '{trackId}' was not suggested in recommendation {recommendation.Id}.", nameof(trackId));
         var now = clock.GetUtcNow();
         var stored = new FeedbackVote(recommendation.Id, trackId, UserIds.Hash(userSalt, platform, user), vote, platform, community, now, now);
-        return new RecordedVote(stored, votes.Record(stored));
+        return new RecordedVote(stored, await votes.RecordAsync(stored, cancellation));
     }
 
     /// <summary>Every vote on one list, for redrawing its counts.</summary>
-    public IReadOnlyList<FeedbackVote> VotesOn(string recommendationId) => votes.ForRecommendation(recommendationId);
+    public Task<IReadOnlyList<FeedbackVote>> VotesOnAsync(string recommendationId, CancellationToken cancellation = default) =>
+        votes.ForRecommendationAsync(recommendationId, cancellation);
 }

@@ -8,23 +8,23 @@ public interface IFeedbackStore
     /// old one (keeping its CreatedAt) → Changed; the same vote again → Unchanged (nothing written). Safe under
     /// concurrent calls for the same id: exactly one record survives.
     /// </summary>
-    FeedbackOutcome Record(FeedbackVote vote);
+    Task<FeedbackOutcome> RecordAsync(FeedbackVote vote, CancellationToken cancellation = default);
 
     /// <summary>Every vote on one recommendation, oldest first.</summary>
-    IReadOnlyList<FeedbackVote> ForRecommendation(string recommendationId);
+    Task<IReadOnlyList<FeedbackVote>> ForRecommendationAsync(string recommendationId, CancellationToken cancellation = default);
 
     /// <summary>Every vote made in one community (a Discord guild, Teams team or API client), oldest first: what its tastes are learnt from.</summary>
-    IReadOnlyList<FeedbackVote> ForCommunity(string community);
+    Task<IReadOnlyList<FeedbackVote>> ForCommunityAsync(string community, CancellationToken cancellation = default);
 
     /// <summary>
     /// Every vote whose current value was cast at or after <paramref name="since"/> (its UpdatedAt; all votes when
     /// null), oldest UpdatedAt first. For reports, which read the whole store.
     /// </summary>
-    IReadOnlyList<FeedbackVote> All(DateTimeOffset? since = null);
+    Task<IReadOnlyList<FeedbackVote>> AllAsync(DateTimeOffset? since = null, CancellationToken cancellation = default);
 
     /// <summary>Deletes every vote made in one community (a Discord guild, Teams team or API client); returns how many.</summary>
-    int EraseCommunity(string community);
+    Task<int> EraseCommunityAsync(string community, CancellationToken cancellation = default);
 
     /// <summary>Deletes every vote by one user, given as the stored hash (<see cref="UserIds.Hash"/>); returns how many.</summary>
-    int EraseUser(string userHash);
+    Task<int> EraseUserAsync(string userHash, CancellationToken cancellation = default);
 }

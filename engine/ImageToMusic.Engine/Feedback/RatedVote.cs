@@ -10,7 +10,7 @@ public sealed record RatedVote(FeedbackVote Vote, string ModelVersion, string Mo
     public const string Unknown = "unknown";
 
     /// <summary>Looks up each vote's recommendation and analysis once per recommendation.</summary>
-    public static IReadOnlyList<RatedVote> Join(IEnumerable<FeedbackVote> votes, IAnalysisStore analyses)
+    public static async Task<IReadOnlyList<RatedVote>> JoinAsync(IEnumerable<FeedbackVote> votes, IAnalysisStore analyses, CancellationToken cancellation = default)
     {
         var byRecommendation = new Dictionary<string, AnalysisRecord?>();
         var rated = new List<RatedVote>();
@@ -18,8 +18,8 @@ public sealed record RatedVote(FeedbackVote Vote, string ModelVersion, string Mo
         {
             if (!byRecommendation.TryGetValue(vote.RecommendationId, out var analysis))
             {
-                var recommendation = analyses.FindRecommendation(vote.RecommendationId);
-                analysis = recommendation is null ? null : analyses.FindAnalysis(recommendation.AnalysisId);
+                var recommendation = await analyses.FindRecommendationAsync(vote.RecommendationId, cancellation);
+                analysis = recommendation is null ? null : await analyses.FindAnalysisAsync(recommendation.AnalysisId, cancellation);
                 byRecommendation[vote.RecommendationId] = analysis;
             }
             rated.Add(analysis is null

@@ -12,17 +12,17 @@ public interface IAnalysisStore
     /// Cosmos DB writes the recommendation, then the analysis, so a failure between them leaves a recommendation
     /// without its analysis (never the reverse) until the same save is repeated (docs/storage.md).
     /// </summary>
-    void Save(AnalysisRecord analysis, RecommendationRecord recommendation);
+    Task SaveAsync(AnalysisRecord analysis, RecommendationRecord recommendation, CancellationToken cancellation = default);
 
     /// <summary>Stores a failed analysis; saving the same id again changes nothing.</summary>
-    void SaveFailure(AnalysisFailureRecord failure);
+    Task SaveFailureAsync(AnalysisFailureRecord failure, CancellationToken cancellation = default);
 
-    AnalysisRecord? FindAnalysis(string id);
+    Task<AnalysisRecord?> FindAnalysisAsync(string id, CancellationToken cancellation = default);
 
-    AnalysisFailureRecord? FindFailure(string id);
+    Task<AnalysisFailureRecord?> FindFailureAsync(string id, CancellationToken cancellation = default);
 
-    RecommendationRecord? FindRecommendation(string id);
+    Task<RecommendationRecord?> FindRecommendationAsync(string id, CancellationToken cancellation = default);
 
     /// <summary>Recommendations made from one analysis, oldest first.</summary>
-    IReadOnlyList<RecommendationRecord> RecommendationsFor(string analysisId);
+    Task<IReadOnlyList<RecommendationRecord>> RecommendationsForAsync(string analysisId, CancellationToken cancellation = default);
 }

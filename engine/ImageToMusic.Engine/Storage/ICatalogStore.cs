@@ -10,16 +10,16 @@ namespace ImageToMusic.Engine.Storage;
 public interface ICatalogStore
 {
     /// <summary>Every track, ordered by id (so rankings built on it are deterministic).</summary>
-    IReadOnlyList<Track> LoadAll();
+    Task<IReadOnlyList<Track>> LoadAllAsync(CancellationToken cancellation = default);
 
-    Track? Find(string id);
+    Task<Track?> FindAsync(string id, CancellationToken cancellation = default);
 
-    int Count();
+    Task<int> CountAsync(CancellationToken cancellation = default);
 
     /// <summary>
     /// Inserts or replaces each track by id. SQLite saves the batch all or nothing; Cosmos DB cannot (tracks lie in
     /// different partitions and its transactions never span them), so a failed call there may leave part of the
     /// batch saved, and saving the same batch again completes it (docs/storage.md).
     /// </summary>
-    void Save(IReadOnlyCollection<Track> tracks);
+    Task SaveAsync(IReadOnlyCollection<Track> tracks, CancellationToken cancellation = default);
 }

@@ -5,19 +5,19 @@ namespace ImageToMusic.Engine.Surveys;
 /// <summary>Surveys and the answers given to them.</summary>
 public interface ISurveyStore
 {
-    void Create(Survey survey);
+    Task CreateAsync(Survey survey, CancellationToken cancellation = default);
 
-    Survey? Find(string id);
+    Task<Survey?> FindAsync(string id, CancellationToken cancellation = default);
 
     /// <summary>
     /// Stores the answer: new → Created; a different mood or comment replaces the respondent's earlier answer
     /// (keeping its CreatedAt) → Changed; the same again → Unchanged (nothing written).
     /// </summary>
-    FeedbackOutcome Record(SurveyAnswer answer);
+    Task<FeedbackOutcome> RecordAsync(SurveyAnswer answer, CancellationToken cancellation = default);
 
     /// <summary>Every answer given or changed at or after <paramref name="since"/> (all when null), oldest UpdatedAt first.</summary>
-    IReadOnlyList<SurveyAnswer> Answers(DateTimeOffset? since = null);
+    Task<IReadOnlyList<SurveyAnswer>> AnswersAsync(DateTimeOffset? since = null, CancellationToken cancellation = default);
 
     /// <summary>Deletes every answer by one respondent (the stored hash); returns how many.</summary>
-    int EraseRespondent(string respondentHash);
+    Task<int> EraseRespondentAsync(string respondentHash, CancellationToken cancellation = default);
 }

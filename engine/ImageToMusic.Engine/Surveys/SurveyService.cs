@@ -31,22 +31,22 @@ public sealed class SurveyService(Recommender recommender, ISurveyStore surveys,
     private readonly VipsImageDecoder previews = new(recommender.Analyzer.Limits);
 
     /// <summary>Analyses the photo, suggests its five tracks and stores a survey about them. Throws <see cref="ImageRejectedException"/> for a bad photo.</summary>
-    public Survey Create(ReadOnlySpan<byte> photo, string source, string? batch = null)
+    public async Task<Survey> CreateAsync(ReadOnlyMemory<byte> photo, string source, string? batch = null, CancellationToken cancellation = default)
     {
         batch = string.IsNullOrWhiteSpace(batch) ? null : batch.Trim();
-        var preview = previews.Preview(photo, PreviewLongestSide);
-        var recommendation = recommender.Recommend(photo, source);
+        var preview = previews.Preview(photo.Span, PreviewLongestSide);
+        var recommendation = await recommender.RecommendAsync(photo, source, cancellation: cancellation);
         var survey = new Survey(Survey.NewId(), recommendation.AnalysisId, recommendation.RecommendationId, batch, clock.GetUtcNow(), preview);
-        surveys.Create(survey);
+        await surveys.CreateAsync(survey, cancellation);
         return survey;
     }
 
     /// <summary>The survey and what it asks about, or null when there is no such survey (or its analysis is gone).</summary>
-    public SurveyQuestions? Find(string surveyId)
+    public async Task<SurveyQuestions?> FindAsync(string surveyId, CancellationToken cancellation = default)
     {
-        if (surveys.Find(surveyId) is not { } survey) return null;
-        var analysis = analyses.FindAnalysis(survey.AnalysisId);
-        var recommendation = analyses.FindRecommendation(survey.RecommendationId);
+        if (await surveys.FindAsync(surveyId, cancellation) is not { } survey) return null;
+        var analysis = await analyses.FindAnalysisAsync(survey.AnalysisId, cancellation);
+        var recommendation = await analyses.FindRecommendationAsync(survey.RecommendationId, cancellation);
         return analysis is null || recommendation is null ? null : new SurveyQuestions(survey, analysis, recommendation);
     }
 
@@ -56,7 +56,8 @@ public sealed class SurveyService(Recommender recommender, ISurveyStore surveys,
     /// </summary>
     /// <param name="respondent">An opaque id for the respondent (the page keeps one per browser); stored only as a salted hash.</param>
     /// <param name="fits">"Does this fit?" per track id; tracks left out were not answered.</param>
-    public SurveyAnswerResult Answer(SurveyQuestions questions, string? respondent, IReadOnlyDictionary<string, bool> fits, string? mood, string? comment)
+    public async Task<SurveyAnswerResult> AnswerAsync(SurveyQuestions questions, string? respondent, IReadOnlyDictionary<string, bool> fits, string? mood, string? comment,
+        CancellationToken cancellation = default)
     {
         if (string.IsNullOrWhiteSpace(respondent)) throw new ArgumentException("respondent is required (an opaque id; it is stored only as a salted hash).", "respondent");
         var shown = questions.Recommendation.Tracks.Select(t => t.TrackId).ToHashSet(StringComparer.Ordinal);
@@ -69,9 +70,9 @@ public sealed class SurveyService(Recommender recommender, ISurveyStore surveys,
 
         var survey = questions.Survey;
         foreach (var (trackId, fitsPhoto) in fits)
-            votes.Record(questions.Recommendation, trackId, fitsPhoto ? Vote.Up : Vote.Down, Platform, respondent, survey.Batch);
+            await votes.RecordAsync(questions.Recommendation, trackId, fitsPhoto ? Vote.Up : Vote.Down, Platform, respondent, survey.Batch, cancellation);
         var now = clock.GetUtcNow();
-        var outcome = surveys.Record(new SurveyAnswer(survey.Id, UserIds.Hash(userSalt, Platform, respondent), word, comment, now, now));
+        var outcome = await surveys.RecordAsync(new SurveyAnswer(survey.Id, UserIds.Hash(userSalt, Platform, respondent), word, comment, now, now), cancellation);
         return new SurveyAnswerResult(survey.Id, fits.Count, word, comment is not null, outcome);
     }
 }

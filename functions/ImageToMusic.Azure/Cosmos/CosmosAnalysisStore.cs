@@ -15,41 +15,41 @@ public sealed class CosmosAnalysisStore(Container container) : IAnalysisStore
     /// a stored analysis always has its recommendation; a failure in between leaves a recommendation whose
     /// analysis is missing, and saving again completes the pair.
     /// </summary>
-    public void Save(AnalysisRecord analysis, RecommendationRecord recommendation)
+    public async Task SaveAsync(AnalysisRecord analysis, RecommendationRecord recommendation, CancellationToken cancellation = default)
     {
         if (recommendation.AnalysisId != analysis.Id)
             throw new ArgumentException($"Recommendation {recommendation.Id} belongs to analysis {recommendation.AnalysisId}, not {analysis.Id}.", nameof(recommendation));
 
         var partition = new PartitionKey(analysis.Id);
-        CosmosQueries.CreateIfAbsentAsync(container, AnalysisDocument.Of(recommendation), partition).GetAwaiter().GetResult();
-        CosmosQueries.CreateIfAbsentAsync(container, AnalysisDocument.Of(analysis, recommendation), partition).GetAwaiter().GetResult();
+        await CosmosQueries.CreateIfAbsentAsync(container, AnalysisDocument.Of(recommendation), partition, cancellation);
+        await CosmosQueries.CreateIfAbsentAsync(container, AnalysisDocument.Of(analysis, recommendation), partition, cancellation);
     }
 
-    public void SaveFailure(AnalysisFailureRecord failure) =>
-        CosmosQueries.CreateIfAbsentAsync(container, AnalysisDocument.Of(failure), new PartitionKey(failure.Id)).GetAwaiter().GetResult();
+    public Task SaveFailureAsync(AnalysisFailureRecord failure, CancellationToken cancellation = default) =>
+        CosmosQueries.CreateIfAbsentAsync(container, AnalysisDocument.Of(failure), new PartitionKey(failure.Id), cancellation);
 
-    public AnalysisRecord? FindAnalysis(string id) =>
-        CosmosQueries.Find<AnalysisDocument>(container, id, new PartitionKey(id))?.Resource.Analysis;
+    public async Task<AnalysisRecord?> FindAnalysisAsync(string id, CancellationToken cancellation = default) =>
+        (await CosmosQueries.FindAsync<AnalysisDocument>(container, id, new PartitionKey(id), cancellation))?.Resource.Analysis;
 
-    public AnalysisFailureRecord? FindFailure(string id) =>
-        CosmosQueries.Find<AnalysisDocument>(container, AnalysisDocument.FailureDocumentId(id), new PartitionKey(id))?.Resource.Failure;
+    public async Task<AnalysisFailureRecord?> FindFailureAsync(string id, CancellationToken cancellation = default) =>
+        (await CosmosQueries.FindAsync<AnalysisDocument>(container, AnalysisDocument.FailureDocumentId(id), new PartitionKey(id), cancellation))?.Resource.Failure;
 
     /// <summary>
     /// A query across partitions, since a recommendation id does not name its analysis: one indexed lookup per
     /// physical partition, which for this app's sizes is one.
     /// </summary>
-    public RecommendationRecord? FindRecommendation(string id) =>
-        Recommendations(new QueryDefinition("SELECT * FROM c WHERE c.id = @id AND c.kind = @kind").WithParameter("@id", id), partitionKey: null)
+    public async Task<RecommendationRecord?> FindRecommendationAsync(string id, CancellationToken cancellation = default) =>
+        (await RecommendationsAsync(new QueryDefinition("SELECT * FROM c WHERE c.id = @id AND c.kind = @kind").WithParameter("@id", id), partitionKey: null, cancellation))
             .SingleOrDefault();
 
-    public IReadOnlyList<RecommendationRecord> RecommendationsFor(string analysisId) =>
-        Recommendations(new QueryDefinition("SELECT * FROM c WHERE c.analysisId = @analysisId AND c.kind = @kind").WithParameter("@analysisId", analysisId),
-            new PartitionKey(analysisId));
+    public async Task<IReadOnlyList<RecommendationRecord>> RecommendationsForAsync(string analysisId, CancellationToken cancellation = default) =>
+        await RecommendationsAsync(new QueryDefinition("SELECT * FROM c WHERE c.analysisId = @analysisId AND c.kind = @kind").WithParameter("@analysisId", analysisId),
+            new PartitionKey(analysisId), cancellation);
 
     // Sorted here rather than with ORDER BY: one analysis has a handful of recommendations, and sorting on two
     // properties in Cosmos would need a composite index.
-    private List<RecommendationRecord> Recommendations(QueryDefinition query, PartitionKey? partitionKey) =>
-        CosmosQueries.ReadAll<AnalysisDocument>(container, query.WithParameter("@kind", AnalysisDocument.RecommendationKind), partitionKey)
+    private async Task<List<RecommendationRecord>> RecommendationsAsync(QueryDefinition query, PartitionKey? partitionKey, CancellationToken cancellation) =>
+        (await CosmosQueries.ReadAllAsync<AnalysisDocument>(container, query.WithParameter("@kind", AnalysisDocument.RecommendationKind), cancellation, partitionKey))
             .Select(d => d.Recommendation!)
             .OrderBy(r => r.CreatedAt).ThenBy(r => r.Id, StringComparer.Ordinal)
             .ToList();

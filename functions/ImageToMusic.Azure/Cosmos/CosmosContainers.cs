@@ -8,7 +8,7 @@ public static class CosmosContainers
 {
     /// <summary>
     /// Tracks by /id: every lookup is a point read, and imports spread their writes over all partitions
-    /// instead of one hot one. LoadAll is a cross-partition query, which costs about the same per document
+    /// instead of one hot one. LoadAllAsync is a cross-partition query, which costs about the same per document
     /// as a single-partition one and is paged, so the catalog's size is not capped by one logical partition.
     /// </summary>
     public const string Catalog = "catalog";
@@ -16,7 +16,7 @@ public static class CosmosContainers
 
     /// <summary>
     /// Analyses, their failures and their recommendations by /analysisId: an analysis and everything made from
-    /// it are one logical partition, so RecommendationsFor is a single-partition query.
+    /// it are one logical partition, so RecommendationsForAsync is a single-partition query.
     /// </summary>
     public const string Analyses = "analyses";
     public const string AnalysesPartitionKey = "/analysisId";

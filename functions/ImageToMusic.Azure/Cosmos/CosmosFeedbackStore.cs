@@ -7,23 +7,23 @@ namespace ImageToMusic.Azure.Cosmos;
 /// <summary>Votes in Cosmos DB: each <see cref="FeedbackVote"/> is a document with its Id as "id", partitioned by recommendation.</summary>
 public sealed class CosmosFeedbackStore(Container container) : IFeedbackStore
 {
-    /// <summary>One document per vote id, written with optimistic concurrency (<see cref="CosmosQueries.RecordLatest"/>).</summary>
-    public FeedbackOutcome Record(FeedbackVote vote) =>
-        CosmosQueries.RecordLatest(container, vote.Id, new PartitionKey(vote.RecommendationId), vote,
-            stored => stored.Vote == vote.Vote, stored => vote with { CreatedAt = stored.CreatedAt });
+    /// <summary>One document per vote id, written with optimistic concurrency (<see cref="CosmosQueries.RecordLatestAsync"/>).</summary>
+    public Task<FeedbackOutcome> RecordAsync(FeedbackVote vote, CancellationToken cancellation = default) =>
+        CosmosQueries.RecordLatestAsync(container, vote.Id, new PartitionKey(vote.RecommendationId), vote,
+            stored => stored.Vote == vote.Vote, stored => vote with { CreatedAt = stored.CreatedAt }, cancellation);
 
     /// <summary>A single-partition query; sorted here, as the votes on one recommendation are few.</summary>
-    public IReadOnlyList<FeedbackVote> ForRecommendation(string recommendationId) =>
-        CosmosQueries.ReadAll<FeedbackVote>(container,
+    public async Task<IReadOnlyList<FeedbackVote>> ForRecommendationAsync(string recommendationId, CancellationToken cancellation = default) =>
+        (await CosmosQueries.ReadAllAsync<FeedbackVote>(container,
                 new QueryDefinition("SELECT * FROM c WHERE c.recommendationId = @recommendationId").WithParameter("@recommendationId", recommendationId),
-                new PartitionKey(recommendationId))
+                cancellation, new PartitionKey(recommendationId)))
             .OrderBy(v => v.CreatedAt).ThenBy(v => v.Id, StringComparer.Ordinal)
             .ToList();
 
     /// <summary>A cross-partition query (a community's votes span many recommendations); its callers cache the result.</summary>
-    public IReadOnlyList<FeedbackVote> ForCommunity(string community) =>
-        CosmosQueries.ReadAll<FeedbackVote>(container,
-                new QueryDefinition("SELECT * FROM c WHERE c.community = @community").WithParameter("@community", community))
+    public async Task<IReadOnlyList<FeedbackVote>> ForCommunityAsync(string community, CancellationToken cancellation = default) =>
+        (await CosmosQueries.ReadAllAsync<FeedbackVote>(container,
+                new QueryDefinition("SELECT * FROM c WHERE c.community = @community").WithParameter("@community", community), cancellation))
             .OrderBy(v => v.CreatedAt).ThenBy(v => v.Id, StringComparer.Ordinal)
             .ToList();
 
@@ -32,27 +32,27 @@ public sealed class CosmosFeedbackStore(Container container) : IFeedbackStore
     /// text only orders instants within a few hours: the query keeps everything whose clock time is within 14 hours
     /// (the largest offset) before <paramref name="since"/>, and the exact instant is compared here.
     /// </summary>
-    public IReadOnlyList<FeedbackVote> All(DateTimeOffset? since = null)
+    public async Task<IReadOnlyList<FeedbackVote>> AllAsync(DateTimeOffset? since = null, CancellationToken cancellation = default)
     {
         var query = since is { } from
             ? new QueryDefinition("SELECT * FROM c WHERE c.updatedAt >= @lowerBound")
                 .WithParameter("@lowerBound", from.UtcDateTime.AddHours(-14).ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture))
             : new QueryDefinition("SELECT * FROM c");
-        return CosmosQueries.ReadAll<FeedbackVote>(container, query)
+        return (await CosmosQueries.ReadAllAsync<FeedbackVote>(container, query, cancellation))
             .Where(v => since is null || v.UpdatedAt >= since)
             .OrderBy(v => v.UpdatedAt).ThenBy(v => v.Id, StringComparer.Ordinal)
             .ToList();
     }
 
-    public int EraseCommunity(string community) => Delete("c.community = @key", community);
+    public Task<int> EraseCommunityAsync(string community, CancellationToken cancellation = default) => DeleteAsync("c.community = @key", community, cancellation);
 
-    public int EraseUser(string userHash) => Delete("c.userHash = @key", userHash);
+    public Task<int> EraseUserAsync(string userHash, CancellationToken cancellation = default) => DeleteAsync("c.userHash = @key", userHash, cancellation);
 
     /// <summary>Finds the votes with a cross-partition query, then deletes each in its own partition.</summary>
-    private int Delete(string condition, string key) =>
-        CosmosQueries.DeleteEach(container, CosmosQueries.ReadAll<StoredVoteKey>(container,
-                new QueryDefinition($"SELECT c.id, c.recommendationId FROM c WHERE {condition}").WithParameter("@key", key))
-            .Select(v => (v.Id, v.RecommendationId)));
+    private async Task<int> DeleteAsync(string condition, string key, CancellationToken cancellation) =>
+        await CosmosQueries.DeleteEachAsync(container, (await CosmosQueries.ReadAllAsync<StoredVoteKey>(container,
+                new QueryDefinition($"SELECT c.id, c.recommendationId FROM c WHERE {condition}").WithParameter("@key", key), cancellation))
+            .Select(v => (v.Id, v.RecommendationId)), cancellation);
 
     private sealed record StoredVoteKey(string Id, string RecommendationId);
 }

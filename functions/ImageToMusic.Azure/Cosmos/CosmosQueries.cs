@@ -9,7 +9,8 @@ internal static class CosmosQueries
     /// Every result of a parameterised query, read page by page (each page resumes from the previous one's
     /// continuation token). With a partition key the query stays inside that partition.
     /// </summary>
-    public static List<T> ReadAll<T>(Container container, QueryDefinition query, PartitionKey? partitionKey = null, int pageSize = 1000)
+    public static async Task<List<T>> ReadAllAsync<T>(Container container, QueryDefinition query, CancellationToken cancellation, PartitionKey? partitionKey = null,
+        int pageSize = 1000)
     {
         var results = new List<T>();
         string? continuation = null;
@@ -17,7 +18,7 @@ internal static class CosmosQueries
         {
             using var iterator = container.GetItemQueryIterator<T>(query, continuation,
                 new QueryRequestOptions { PartitionKey = partitionKey, MaxItemCount = pageSize });
-            var page = iterator.ReadNextAsync().GetAwaiter().GetResult();
+            var page = await iterator.ReadNextAsync(cancellation);
             results.AddRange(page);
             continuation = page.ContinuationToken;
         } while (continuation is not null);
@@ -25,11 +26,11 @@ internal static class CosmosQueries
     }
 
     /// <summary>A point read; null when there is no such item.</summary>
-    public static ItemResponse<T>? Find<T>(Container container, string id, PartitionKey partitionKey)
+    public static async Task<ItemResponse<T>?> FindAsync<T>(Container container, string id, PartitionKey partitionKey, CancellationToken cancellation)
     {
         try
         {
-            return container.ReadItemAsync<T>(id, partitionKey).GetAwaiter().GetResult();
+            return await container.ReadItemAsync<T>(id, partitionKey, cancellationToken: cancellation);
         }
         catch (CosmosException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
         {
@@ -38,11 +39,11 @@ internal static class CosmosQueries
     }
 
     /// <summary>Creates the item unless one with its id is already stored (then leaves that one as it is).</summary>
-    public static async Task CreateIfAbsentAsync<T>(Container container, T item, PartitionKey partitionKey)
+    public static async Task CreateIfAbsentAsync<T>(Container container, T item, PartitionKey partitionKey, CancellationToken cancellation)
     {
         try
         {
-            await container.CreateItemAsync(item, partitionKey);
+            await container.CreateItemAsync(item, partitionKey, cancellationToken: cancellation);
         }
         catch (CosmosException e) when (e.StatusCode == System.Net.HttpStatusCode.Conflict)
         {
@@ -54,12 +55,12 @@ internal static class CosmosQueries
     /// Deletes each item in its own partition (Cosmos deletes one item at a time across partitions); returns how many
     /// it deleted. An item already gone, erased by a concurrent call, is not counted.
     /// </summary>
-    public static int DeleteEach(Container container, IEnumerable<(string Id, string PartitionKey)> items)
+    public static async Task<int> DeleteEachAsync(Container container, IEnumerable<(string Id, string PartitionKey)> items, CancellationToken cancellation)
     {
         var deleted = 0;
         foreach (var (id, partitionKey) in items)
         {
-            using var response = container.DeleteItemStreamAsync(id, new PartitionKey(partitionKey)).GetAwaiter().GetResult();
+            using var response = await container.DeleteItemStreamAsync(id, new PartitionKey(partitionKey), cancellationToken: cancellation);
             if (response.StatusCode == System.Net.HttpStatusCode.NotFound) continue; // erased meanwhile by another call, which counts it
             response.EnsureSuccessStatusCode();
             deleted++;
@@ -75,21 +76,22 @@ internal static class CosmosQueries
     /// this (nothing written); <paramref name="replacing"/> makes the replacement from the stored item (to keep when
     /// it was first written).
     /// </summary>
-    public static FeedbackOutcome RecordLatest<T>(Container container, string id, PartitionKey partition, T latest, Func<T, bool> same, Func<T, T> replacing)
+    public static async Task<FeedbackOutcome> RecordLatestAsync<T>(Container container, string id, PartitionKey partition, T latest, Func<T, bool> same,
+        Func<T, T> replacing, CancellationToken cancellation)
     {
         while (true)
         {
-            var stored = Find<T>(container, id, partition);
+            var stored = await FindAsync<T>(container, id, partition, cancellation);
             try
             {
                 if (stored is null)
                 {
-                    container.CreateItemAsync(latest, partition).GetAwaiter().GetResult();
+                    await container.CreateItemAsync(latest, partition, cancellationToken: cancellation);
                     return FeedbackOutcome.Created;
                 }
                 if (same(stored.Resource))
                     return FeedbackOutcome.Unchanged;
-                container.ReplaceItemAsync(replacing(stored.Resource), id, partition, new ItemRequestOptions { IfMatchEtag = stored.ETag }).GetAwaiter().GetResult();
+                await container.ReplaceItemAsync(replacing(stored.Resource), id, partition, new ItemRequestOptions { IfMatchEtag = stored.ETag }, cancellation);
                 return FeedbackOutcome.Changed;
             }
             catch (CosmosException e) when (e.StatusCode is System.Net.HttpStatusCode.Conflict or System.Net.HttpStatusCode.PreconditionFailed)

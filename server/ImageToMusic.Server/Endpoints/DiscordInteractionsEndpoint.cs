@@ -23,7 +23,8 @@ public static class DiscordInteractionsEndpoint
         await request.Body.CopyToAsync(buffer, cancellation);
         try
         {
-            var response = interactions.Handle(request.Headers[DiscordSignature.SignatureHeader], request.Headers[DiscordSignature.TimestampHeader], buffer.ToArray());
+            var response = await interactions.HandleAsync(request.Headers[DiscordSignature.SignatureHeader], request.Headers[DiscordSignature.TimestampHeader], buffer.ToArray(),
+                cancellation);
             return Results.Json(response, DiscordJson.Options);
         }
         catch (DiscordRequestException e)

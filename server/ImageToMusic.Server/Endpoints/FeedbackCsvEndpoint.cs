@@ -16,9 +16,9 @@ public static class FeedbackCsvEndpoint
     public static readonly IReadOnlyList<string> Columns =
         ["id", "recommendation_id", "track_id", "user_hash", "vote", "platform", "community", "created_at", "updated_at", "model_version", "mood"];
 
-    public static IResult Handle(Backend backend)
+    public static async Task<IResult> Handle(Backend backend, CancellationToken cancellation)
     {
-        var votes = RatedVote.Join(backend.Feedback.All(), backend.Analyses);
+        var votes = await RatedVote.JoinAsync(await backend.Feedback.AllAsync(cancellation: cancellation), backend.Analyses, cancellation);
         return Results.File(Encoding.UTF8.GetBytes(Render(votes)), "text/csv; charset=utf-8", "feedback.csv");
     }
 

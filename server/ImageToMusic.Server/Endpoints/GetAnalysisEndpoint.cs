@@ -5,11 +5,11 @@ namespace ImageToMusic.Server.Endpoints;
 /// <summary>GET /api/analyses/{id}: one analysis with its recommendations, or the failure recorded for it.</summary>
 public static class GetAnalysisEndpoint
 {
-    public static IResult Handle(string id, Backend backend)
+    public static async Task<IResult> Handle(string id, Backend backend, CancellationToken cancellation)
     {
-        if (backend.Analyses.FindAnalysis(id) is { } analysis)
-            return Results.Ok(AnalysisJson.From(analysis, backend.Analyses.RecommendationsFor(id)));
-        if (backend.Analyses.FindFailure(id) is { } failure)
+        if (await backend.Analyses.FindAnalysisAsync(id, cancellation) is { } analysis)
+            return Results.Ok(AnalysisJson.From(analysis, await backend.Analyses.RecommendationsForAsync(id, cancellation)));
+        if (await backend.Analyses.FindFailureAsync(id, cancellation) is { } failure)
             return Results.Ok(AnalysisJson.From(failure));
         throw ApiProblem.NotFound($"No analysis with id '{id}'.");
     }

@@ -45,7 +45,7 @@ public sealed class StoryImages(IUploads uploads, SafeFetcher web, ImageLimits l
             var which = $"image {i + 1}";
             photos.Add((reference.Blob, reference.Url) switch
             {
-                ({ } blob, null) => new StoryPhoto(i, $"{AnalyzeImageFunction.Container}/{blob}", await ReadBlobAsync(blob, which, cancellation)),
+                ({ } blob, null) => new StoryPhoto(i, $"{UploadAnalysis.Container}/{blob}", await ReadBlobAsync(blob, which, cancellation)),
                 (null, { } url) => new StoryPhoto(i, url, await DownloadAsync(url, which, cancellation)),
                 _ => throw ApiProblem.BadRequest($"{which}: give exactly one of \"blob\" or \"url\"."),
             });

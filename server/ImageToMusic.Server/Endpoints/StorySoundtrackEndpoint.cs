@@ -33,7 +33,8 @@ public static class StorySoundtrackEndpoint
             ? await FromFormAsync(request, images, cancellation)
             : await FromJsonAsync(request, images, cancellation);
         // The API client's community ranks with what its thumbs (POST /api/feedback with that community) have taught.
-        return Soundtrack(photos, options with { Filters = backend.Recommender.ForCommunity(options.Filters, community) }, backend);
+        return await SoundtrackAsync(photos, options with { Filters = await backend.Recommender.ForCommunityAsync(options.Filters, community, cancellation) }, backend,
+            cancellation);
     }
 
     /// <summary>
@@ -45,15 +46,15 @@ public static class StorySoundtrackEndpoint
         if (!request.HasFormContentType)
             throw new ApiProblem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send the photos as multipart/form-data.");
         var (photos, options, _) = await FromFormAsync(request, images, cancellation);
-        return Soundtrack(photos, options, backend);
+        return await SoundtrackAsync(photos, options, backend, cancellation);
     }
 
-    private static IResult Soundtrack(IReadOnlyList<StoryPhoto> photos, StoryOptions options, Backend backend)
+    private static async Task<IResult> SoundtrackAsync(IReadOnlyList<StoryPhoto> photos, StoryOptions options, Backend backend, CancellationToken cancellation)
     {
         ComposedStory story;
         try
         {
-            story = backend.Stories.Compose(photos, options);
+            story = await backend.Stories.ComposeAsync(photos, options, cancellation);
         }
         catch (StoryPhotoRejectedException e)
         {

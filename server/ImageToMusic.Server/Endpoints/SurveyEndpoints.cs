@@ -22,9 +22,9 @@ public static class SurveyEndpoints
     public sealed record AnswersResponse(string SurveyId, int VotesStored, string? Mood, bool CommentStored, string Outcome);
 
     /// <summary>GET /api/surveys/{id}</summary>
-    public static IResult Get(string id, Backend backend)
+    public static async Task<IResult> Get(string id, Backend backend, CancellationToken cancellation)
     {
-        var questions = Find(id, backend);
+        var questions = await FindAsync(id, backend, cancellation);
         var (survey, analysis, recommendation) = (questions.Survey, questions.Analysis, questions.Recommendation);
         return Results.Ok(new SurveyJson(survey.Id, survey.AnalysisId, survey.RecommendationId, survey.Batch, $"{PathPrefix}/{Uri.EscapeDataString(survey.Id)}/image",
             new SurveyMoodJson(Math.Round(analysis.Valence, 3), Math.Round(analysis.Arousal, 3), questions.PredictedMood), MusicMoods.All,
@@ -32,9 +32,9 @@ public static class SurveyEndpoints
     }
 
     /// <summary>GET /api/surveys/{id}/image: the survey's preview, never the original upload.</summary>
-    public static IResult Image(string id, Backend backend, HttpResponse response)
+    public static async Task<IResult> Image(string id, Backend backend, HttpResponse response, CancellationToken cancellation)
     {
-        var survey = backend.Surveys.Find(id) ?? throw NoSuchSurvey(id);
+        var survey = await backend.Surveys.FindAsync(id, cancellation) ?? throw NoSuchSurvey(id);
         response.Headers.CacheControl = "private, max-age=3600";
         return Results.Bytes(survey.Preview, Survey.PreviewContentType);
     }
@@ -42,11 +42,11 @@ public static class SurveyEndpoints
     /// <summary>POST /api/surveys/{id}/answers</summary>
     public static async Task<IResult> Answer(string id, HttpRequest request, Backend backend, CancellationToken cancellation)
     {
-        var questions = Find(id, backend);
+        var questions = await FindAsync(id, backend, cancellation);
         var body = await RequestJson.ReadAsync<AnswersRequest>(request, cancellation);
         try
         {
-            var result = backend.SurveyService.Answer(questions, body.Respondent, body.Fits ?? [], body.Mood, body.Comment);
+            var result = await backend.SurveyService.AnswerAsync(questions, body.Respondent, body.Fits ?? [], body.Mood, body.Comment, cancellation);
             return Results.Ok(new AnswersResponse(result.SurveyId, result.VotesStored, result.Mood, result.CommentStored, result.Outcome.ToString().ToLowerInvariant()));
         }
         catch (ArgumentException e)
@@ -55,7 +55,8 @@ public static class SurveyEndpoints
         }
     }
 
-    private static SurveyQuestions Find(string id, Backend backend) => backend.SurveyService.Find(id) ?? throw NoSuchSurvey(id);
+    private static async Task<SurveyQuestions> FindAsync(string id, Backend backend, CancellationToken cancellation) =>
+        await backend.SurveyService.FindAsync(id, cancellation) ?? throw NoSuchSurvey(id);
 
     private static ApiProblem NoSuchSurvey(string id) => ApiProblem.NotFound($"No survey with id '{id}'; check the link.");
 }

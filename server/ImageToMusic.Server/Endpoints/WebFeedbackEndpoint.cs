@@ -16,7 +16,7 @@ public static class WebFeedbackEndpoint
     {
         var body = await RequestJson.ReadAsync<WebFeedbackRequest>(request, cancellation);
         if (body.RecommendationId is null) throw ApiProblem.BadRequest("recommendation_id is required.");
-        return FeedbackEndpoint.Record(
-            new FeedbackEndpoint.FeedbackRequest(body.RecommendationId, null, body.TrackId, body.Vote, "web", null, body.User), backend);
+        return await FeedbackEndpoint.RecordAsync(
+            new FeedbackEndpoint.FeedbackRequest(body.RecommendationId, null, body.TrackId, body.Vote, "web", null, body.User), backend, cancellation);
     }
 }

@@ -35,7 +35,7 @@ public static class WebSuggestEndpoint
         Recommendation recommendation;
         try
         {
-            recommendation = backend.Recommender.Recommend(photo.Bytes, $"web:{form.Files[0].FileName}");
+            recommendation = await backend.Recommender.RecommendAsync(photo.Bytes, $"web:{form.Files[0].FileName}", cancellation: cancellation);
         }
         catch (ImageRejectedException e)
         {

@@ -22,12 +22,12 @@ public static class BackendFactory
     public const string DefaultCosmosDatabase = "imagetomusic";
     public const string DefaultUploadsContainer = "uploads";
 
-    public static Backend Create(Func<string, string?> setting)
+    public static async Task<Backend> CreateAsync(Func<string, string?> setting, CancellationToken cancellation = default)
     {
         var salt = Required(setting, AppSettings.UserSalt);
         var (catalog, analyses, storedFeedback, surveys, owned) = Stores(setting);
         var uploads = Uploads(setting);
-        var tracks = catalog.LoadAll();
+        var tracks = await catalog.LoadAllAsync(cancellation);
         var modelFolder = ModelLocation.Resolve(setting(AppSettings.ModelFolder));
         var index = CatalogIndex.Build(tracks, TrackMoodModelFile.Load(Path.Combine(modelFolder, TrackMoodModel.DefaultFileName)));
         var analyzer = MoodAnalyzer.Open(new MoodAnalyzerOptions { ModelFolder = modelFolder });
@@ -72,7 +72,7 @@ public static class BackendFactory
     }
 
     /// <summary>The app's user-assigned managed identity on Azure; the developer's own sign-in elsewhere.</summary>
-    private static TokenCredential Credential(Func<string, string?> setting) =>
+    public static TokenCredential Credential(Func<string, string?> setting) =>
         setting(AppSettings.ManagedIdentityClientId) is { Length: > 0 } clientId
             ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))
             : new DefaultAzureCredential();

@@ -1,16 +1,13 @@
-using ImageToMusic.Server.Endpoints;
-using ImageToMusic.Server.Hosting;
-
 namespace ImageToMusic.Server.Uploads;
 
 /// <summary>
-/// Delivers "blob created" to AnalyzeImage where nothing raises events (a local folder, Azurite): polls the
-/// uploads, and hands each new name or changed ETag to the same code the Functions host invokes once it has
+/// Delivers "blob created" where nothing raises events (a local folder, Azurite): polls the uploads, and hands each
+/// new name or changed ETag to the same <see cref="UploadAnalysis"/> the function app's blob trigger calls once it has
 /// settled — kept the same ETag for <paramref name="settle"/> — so a file still being written (its size and time
-/// change with every chunk) is not read half-written. A version already analysed is skipped by AnalyzeImage without
+/// change with every chunk) is not read half-written. A version already analysed is skipped by the analysis without
 /// decoding it, so a restart, which forgets what was seen, costs a listing and a lookup per file.
 /// </summary>
-public sealed class UploadWatcher(Backend backend, TimeProvider clock, TimeSpan interval, TimeSpan settle, Action<string> log) : BackgroundService
+public sealed class UploadWatcher(IUploads uploads, UploadAnalysis analysis, TimeProvider clock, TimeSpan interval, TimeSpan settle, Action<string> log) : BackgroundService
 {
     public static readonly TimeSpan DefaultSettle = TimeSpan.FromSeconds(2);
 
@@ -22,14 +19,14 @@ public sealed class UploadWatcher(Backend backend, TimeProvider clock, TimeSpan 
     {
         var count = 0;
         var now = clock.GetUtcNow();
-        var listed = await backend.Uploads.ListAsync(cancellation);
+        var listed = await uploads.ListAsync(cancellation);
         foreach (var (name, etag) in listed)
         {
             if (delivered.TryGetValue(name, out var known) && known == etag) continue;
             if (!settling.TryGetValue(name, out var seen) || seen.ETag != etag)
                 settling[name] = seen = (etag, now);
             if (now - seen.Since < settle) continue;
-            log(await AnalyzeImageFunction.AnalyzeAsync(name, backend, clock, cancellation));
+            log(await analysis.AnalyzeAsync(name, cancellation));
             delivered[name] = etag;
             settling.Remove(name);
             count++;

@@ -12,9 +12,10 @@ public static class DashboardPage
 {
     public const string Path = "/dashboard";
 
-    public static IResult Handle(HttpRequest request, Backend backend)
+    public static async Task<IResult> Handle(HttpRequest request, Backend backend, CancellationToken cancellation)
     {
-        var view = new FeedbackReportView("this app's store", null, FeedbackReports.FromStores(backend.Feedback, backend.Analyses, backend.Surveys));
+        var view = new FeedbackReportView("this app's store", null,
+            await FeedbackReports.FromStoresAsync(backend.Feedback, backend.Analyses, backend.Surveys, cancellation: cancellation));
         // A browser opens the dashboard with ?code=KEY; the export link carries the same key so it works from the page.
         var code = request.Query["code"].FirstOrDefault();
         var csv = FeedbackCsvEndpoint.Path + (code is null ? "" : QueryString.Create("code", code).ToUriComponent());

@@ -15,7 +15,7 @@ public abstract class AnalysisStoreContract
         new(2, "t-2", "Quiet Song", "Someone", 0.80, "calm"),
     ];
 
-    protected abstract IAnalysisStore NewStore();
+    protected abstract Task<IAnalysisStore> NewStoreAsync();
 
     private static AnalysisRecord Analysis(string id) => new(
         id, Noon, "beach.jpg", new string('a', 64), "mood-e6-test", 6.2, 4.1,
@@ -27,86 +27,86 @@ public abstract class AnalysisStoreContract
         new(id, analysisId, at, "top=2", tracks);
 
     [Fact]
-    public void An_analysis_and_its_recommendation_come_back_whole()
+    public async Task An_analysis_and_its_recommendation_come_back_whole()
     {
-        var store = NewStore();
+        var store = await NewStoreAsync();
         var analysis = Analysis("an-1");
         var recommendation = Recommendation("rec-1", "an-1", Noon.AddSeconds(1), TwoTracks);
 
-        store.Save(analysis, recommendation);
+        await store.SaveAsync(analysis, recommendation);
 
-        var found = store.FindAnalysis("an-1")!;
+        var found = (await store.FindAnalysisAsync("an-1"))!;
         Assert.Equal(analysis with { Emotions = found.Emotions, Evidence = found.Evidence }, found);
         Assert.Equal(analysis.Emotions, found.Emotions);
         Assert.Equal(analysis.Evidence with { Palette = [] }, found.Evidence with { Palette = [] });
         Assert.Equal(analysis.Evidence.Palette, found.Evidence.Palette);
-        var rec = store.FindRecommendation("rec-1")!;
+        var rec = (await store.FindRecommendationAsync("rec-1"))!;
         Assert.Equal((recommendation.Id, recommendation.AnalysisId, recommendation.CreatedAt, recommendation.Options), (rec.Id, rec.AnalysisId, rec.CreatedAt, rec.Options));
         Assert.Equal(TwoTracks, rec.Tracks);
-        Assert.Null(store.FindAnalysis("an-x"));
-        Assert.Null(store.FindRecommendation("rec-x"));
+        Assert.Null(await store.FindAnalysisAsync("an-x"));
+        Assert.Null(await store.FindRecommendationAsync("rec-x"));
     }
 
     [Fact]
-    public void Recommendations_for_an_analysis_are_listed_oldest_first()
+    public async Task Recommendations_for_an_analysis_are_listed_oldest_first()
     {
-        var store = NewStore();
+        var store = await NewStoreAsync();
         var analysis = Analysis("an-1");
         // Saved newest first, and with different offsets, to show the order is by instant.
-        store.Save(analysis, Recommendation("rec-late", "an-1", Noon.AddHours(1), TwoTracks));
-        store.Save(analysis, Recommendation("rec-early", "an-1", Noon.ToOffset(TimeSpan.FromHours(-5)), TwoTracks[..1]));
-        store.Save(Analysis("an-2"), Recommendation("rec-other", "an-2", Noon, TwoTracks));
+        await store.SaveAsync(analysis, Recommendation("rec-late", "an-1", Noon.AddHours(1), TwoTracks));
+        await store.SaveAsync(analysis, Recommendation("rec-early", "an-1", Noon.ToOffset(TimeSpan.FromHours(-5)), TwoTracks[..1]));
+        await store.SaveAsync(Analysis("an-2"), Recommendation("rec-other", "an-2", Noon, TwoTracks));
 
-        var list = store.RecommendationsFor("an-1");
+        var list = await store.RecommendationsForAsync("an-1");
 
         Assert.Equal(["rec-early", "rec-late"], list.Select(r => r.Id));
         Assert.Single(list[0].Tracks);
-        Assert.Empty(store.RecommendationsFor("an-x"));
+        Assert.Empty(await store.RecommendationsForAsync("an-x"));
     }
 
     [Fact]
-    public void A_recommendation_for_another_analysis_is_refused_and_nothing_is_saved()
+    public async Task A_recommendation_for_another_analysis_is_refused_and_nothing_is_saved()
     {
-        var store = NewStore();
+        var store = await NewStoreAsync();
 
-        var error = Assert.Throws<ArgumentException>(() => store.Save(Analysis("an-1"), Recommendation("rec-1", "an-2", Noon, TwoTracks)));
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => store.SaveAsync(Analysis("an-1"), Recommendation("rec-1", "an-2", Noon, TwoTracks)));
 
         Assert.Contains("belongs to analysis an-2", error.Message);
-        Assert.Null(store.FindAnalysis("an-1"));
-        Assert.Null(store.FindRecommendation("rec-1"));
+        Assert.Null(await store.FindAnalysisAsync("an-1"));
+        Assert.Null(await store.FindRecommendationAsync("rec-1"));
     }
 
     [Fact]
-    public void Saving_the_same_records_again_changes_nothing_and_timings_come_back()
+    public async Task Saving_the_same_records_again_changes_nothing_and_timings_come_back()
     {
-        var store = NewStore();
+        var store = await NewStoreAsync();
         var analysisId = RecordIds.AnalysisIdFor("uploads/beach.jpg", "\"0x8D1\"");
         var recommendationId = RecordIds.RecommendationIdFor("uploads/beach.jpg", "\"0x8D1\"");
         var analysis = Analysis(analysisId) with { Timings = new AnalysisTimings(3.1, 3.4, 7.8, 0.02) };
 
-        store.Save(analysis, Recommendation(recommendationId, analysisId, Noon, TwoTracks));
-        store.Save(analysis with { Valence = 1 }, Recommendation(recommendationId, analysisId, Noon.AddHours(1), TwoTracks[..1]));
+        await store.SaveAsync(analysis, Recommendation(recommendationId, analysisId, Noon, TwoTracks));
+        await store.SaveAsync(analysis with { Valence = 1 }, Recommendation(recommendationId, analysisId, Noon.AddHours(1), TwoTracks[..1]));
 
-        var found = store.FindAnalysis(analysisId)!;
+        var found = (await store.FindAnalysisAsync(analysisId))!;
         Assert.Equal((6.2, new AnalysisTimings(3.1, 3.4, 7.8, 0.02)), (found.Valence, found.Timings));
-        var recommendations = store.RecommendationsFor(analysisId);
+        var recommendations = await store.RecommendationsForAsync(analysisId);
         Assert.Equal((1, 2, Noon), (recommendations.Count, recommendations[0].Tracks.Count, recommendations[0].CreatedAt));
     }
 
     [Fact]
-    public void A_failed_analysis_is_kept_once_with_its_typed_reason_apart_from_analyses()
+    public async Task A_failed_analysis_is_kept_once_with_its_typed_reason_apart_from_analyses()
     {
-        var store = NewStore();
+        var store = await NewStoreAsync();
         var failure = new AnalysisFailureRecord("an-x", Noon, "uploads/notes.txt", "unsupported_format", "not an image");
 
-        store.SaveFailure(failure);
-        store.SaveFailure(failure with { ErrorCode = "corrupt" });
+        await store.SaveFailureAsync(failure);
+        await store.SaveFailureAsync(failure with { ErrorCode = "corrupt" });
 
-        Assert.Equal(failure, store.FindFailure("an-x"));
-        Assert.Null(store.FindFailure("an-y"));
-        Assert.Null(store.FindAnalysis("an-x"));
+        Assert.Equal(failure, await store.FindFailureAsync("an-x"));
+        Assert.Null(await store.FindFailureAsync("an-y"));
+        Assert.Null(await store.FindAnalysisAsync("an-x"));
         // An analysis with the failure's id is a different record: both are kept.
-        store.Save(Analysis("an-x"), Recommendation("rec-x", "an-x", Noon, TwoTracks));
-        Assert.Equal((failure, "an-x"), (store.FindFailure("an-x"), store.FindAnalysis("an-x")?.Id));
+        await store.SaveAsync(Analysis("an-x"), Recommendation("rec-x", "an-x", Noon, TwoTracks));
+        Assert.Equal((failure, "an-x"), (await store.FindFailureAsync("an-x"), (await store.FindAnalysisAsync("an-x"))?.Id));
     }
 }

@@ -7,15 +7,15 @@ namespace ImageToMusic.Azure.Tests.Stores;
 [Collection(CosmosServerCollection.Name)]
 public sealed class CosmosAnalysisStoreContractTests(CosmosServerFixture server) : AnalysisStoreContract
 {
-    protected override IAnalysisStore NewStore() => server.NewStores().Analyses;
+    protected override async Task<IAnalysisStore> NewStoreAsync() => (await server.NewStoresAsync()).Analyses;
 
     [Fact]
     public async Task The_analysis_document_is_whole_with_its_blob_version_and_top_tracks()
     {
-        var database = server.NewDatabase();
+        var database = await server.NewDatabaseAsync();
         var store = new CosmosStores(server.Client, database.Id).Analyses;
         var evidence = new ImageToMusic.Engine.Vision.VisualEvidence([], 0.5, 0.5, 0, 0.2, 30, 0.1);
-        store.Save(
+        await store.SaveAsync(
             new AnalysisRecord("an-9", DateTimeOffset.UnixEpoch, "uploads/a.jpg", "00", "m", 6, 4, new Dictionary<string, double> { ["joy"] = 1 }, evidence,
                 new ImageToMusic.Engine.AnalysisTimings(1, 2, 3, 4), SourceVersion: "0x8D1"),
             new RecommendationRecord("rec-9", "an-9", DateTimeOffset.UnixEpoch, "top=1", [new RecommendedTrack(1, "t-1", "Song", "Artist", 0.9, "why")]));

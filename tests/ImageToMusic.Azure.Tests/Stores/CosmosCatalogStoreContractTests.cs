@@ -7,6 +7,6 @@ namespace ImageToMusic.Azure.Tests.Stores;
 [Collection(CosmosServerCollection.Name)]
 public sealed class CosmosCatalogStoreContractTests(CosmosServerFixture server) : CatalogStoreContract
 {
-    protected override ICatalogStore NewStore() =>
-        new CosmosCatalogStore(server.NewDatabase().GetContainer(CosmosContainers.Catalog), PageSize);
+    protected override async Task<ICatalogStore> NewStoreAsync() =>
+        new CosmosCatalogStore((await server.NewDatabaseAsync()).GetContainer(CosmosContainers.Catalog), PageSize);
 }

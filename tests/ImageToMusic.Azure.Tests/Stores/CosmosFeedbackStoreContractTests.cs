@@ -6,5 +6,5 @@ namespace ImageToMusic.Azure.Tests.Stores;
 [Collection(CosmosServerCollection.Name)]
 public sealed class CosmosFeedbackStoreContractTests(CosmosServerFixture server) : FeedbackStoreContract
 {
-    protected override IFeedbackStore NewStore() => server.NewStores().Feedback;
+    protected override async Task<IFeedbackStore> NewStoreAsync() => (await server.NewStoresAsync()).Feedback;
 }

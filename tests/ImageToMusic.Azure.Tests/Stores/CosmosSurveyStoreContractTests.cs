@@ -6,5 +6,5 @@ namespace ImageToMusic.Azure.Tests.Stores;
 [Collection(CosmosServerCollection.Name)]
 public sealed class CosmosSurveyStoreContractTests(CosmosServerFixture server) : SurveyStoreContract
 {
-    protected override ISurveyStore NewStore() => server.NewStores().Surveys;
+    protected override async Task<ISurveyStore> NewStoreAsync() => (await server.NewStoresAsync()).Surveys;
 }

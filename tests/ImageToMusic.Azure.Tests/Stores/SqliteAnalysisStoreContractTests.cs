@@ -7,5 +7,5 @@ namespace ImageToMusic.Azure.Tests.Stores;
 // All or nothing on a failed save is SQLite's alone (see IAnalysisStore); the engine's SqliteAnalysisStoreTests check it.
 public sealed class SqliteAnalysisStoreContractTests : AnalysisStoreContract
 {
-    protected override IAnalysisStore NewStore() => new SqliteAnalysisStore(SqliteStores.NewDatabase());
+    protected override Task<IAnalysisStore> NewStoreAsync() => Task.FromResult<IAnalysisStore>(new SqliteAnalysisStore(SqliteStores.NewDatabase()));
 }

@@ -7,5 +7,5 @@ namespace ImageToMusic.Azure.Tests.Stores;
 // All or nothing on a failed batch is SQLite's alone (see ICatalogStore); the engine's SqliteCatalogStoreTests check it.
 public sealed class SqliteCatalogStoreContractTests : CatalogStoreContract
 {
-    protected override ICatalogStore NewStore() => new SqliteCatalogStore(SqliteStores.NewDatabase());
+    protected override Task<ICatalogStore> NewStoreAsync() => Task.FromResult<ICatalogStore>(new SqliteCatalogStore(SqliteStores.NewDatabase()));
 }

@@ -6,5 +6,5 @@ namespace ImageToMusic.Azure.Tests.Stores;
 
 public sealed class SqliteFeedbackStoreContractTests : FeedbackStoreContract
 {
-    protected override IFeedbackStore NewStore() => new SqliteFeedbackStore(SqliteStores.NewDatabase());
+    protected override Task<IFeedbackStore> NewStoreAsync() => Task.FromResult<IFeedbackStore>(new SqliteFeedbackStore(SqliteStores.NewDatabase()));
 }

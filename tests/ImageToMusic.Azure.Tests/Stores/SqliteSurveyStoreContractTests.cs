@@ -6,5 +6,5 @@ namespace ImageToMusic.Azure.Tests.Stores;
 
 public sealed class SqliteSurveyStoreContractTests : SurveyStoreContract
 {
-    protected override ISurveyStore NewStore() => new SqliteSurveyStore(SqliteStores.NewDatabase());
+    protected override Task<ISurveyStore> NewStoreAsync() => Task.FromResult<ISurveyStore>(new SqliteSurveyStore(SqliteStores.NewDatabase()));
 }

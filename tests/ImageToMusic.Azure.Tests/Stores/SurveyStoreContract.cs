@@ -8,7 +8,7 @@ public abstract class SurveyStoreContract
 {
     private static readonly DateTimeOffset Noon = new(2025, 6, 1, 12, 0, 0, TimeSpan.Zero);
 
-    protected abstract ISurveyStore NewStore();
+    protected abstract Task<ISurveyStore> NewStoreAsync();
 
     private static Survey NewSurvey(string? batch = "study") => new(Survey.NewId(), "an-1", "rec-1", batch, Noon, [0xFF, 0xD8, 1, 2, 3, 0xFF, 0xD9]);
 
@@ -16,65 +16,65 @@ public abstract class SurveyStoreContract
         new(surveyId, respondent, mood, comment, at, at);
 
     [Fact]
-    public void A_survey_comes_back_as_created_with_its_preview_and_an_unknown_id_is_null()
+    public async Task A_survey_comes_back_as_created_with_its_preview_and_an_unknown_id_is_null()
     {
-        var store = NewStore();
+        var store = await NewStoreAsync();
         var survey = NewSurvey();
         var unbatched = NewSurvey(batch: null);
-        store.Create(survey);
-        store.Create(unbatched);
+        await store.CreateAsync(survey);
+        await store.CreateAsync(unbatched);
 
-        var found = store.Find(survey.Id)!;
+        var found = (await store.FindAsync(survey.Id))!;
         Assert.Equal((survey.Id, survey.AnalysisId, survey.RecommendationId, survey.Batch, survey.CreatedAt), (found.Id, found.AnalysisId, found.RecommendationId, found.Batch, found.CreatedAt));
         Assert.Equal(survey.Preview, found.Preview);
-        Assert.Null(store.Find(unbatched.Id)!.Batch);
-        Assert.Null(store.Find("sv-unknown"));
+        Assert.Null((await store.FindAsync(unbatched.Id))!.Batch);
+        Assert.Null(await store.FindAsync("sv-unknown"));
     }
 
     [Fact]
-    public void An_answer_is_created_a_different_one_replaces_it_keeping_when_it_was_first_given_and_the_same_one_writes_nothing()
+    public async Task An_answer_is_created_a_different_one_replaces_it_keeping_when_it_was_first_given_and_the_same_one_writes_nothing()
     {
-        var store = NewStore();
+        var store = await NewStoreAsync();
         var survey = NewSurvey();
-        store.Create(survey);
+        await store.CreateAsync(survey);
 
-        Assert.Equal(FeedbackOutcome.Created, store.Record(Answer(survey.Id, "u-1", "Sad", Noon)));
-        Assert.Equal(FeedbackOutcome.Changed, store.Record(Answer(survey.Id, "u-1", "Calm", Noon.AddMinutes(5), "gentle")));
-        Assert.Equal(FeedbackOutcome.Unchanged, store.Record(Answer(survey.Id, "u-1", "Calm", Noon.AddHours(1), "gentle")));
+        Assert.Equal(FeedbackOutcome.Created, await store.RecordAsync(Answer(survey.Id, "u-1", "Sad", Noon)));
+        Assert.Equal(FeedbackOutcome.Changed, await store.RecordAsync(Answer(survey.Id, "u-1", "Calm", Noon.AddMinutes(5), "gentle")));
+        Assert.Equal(FeedbackOutcome.Unchanged, await store.RecordAsync(Answer(survey.Id, "u-1", "Calm", Noon.AddHours(1), "gentle")));
 
-        var stored = Assert.Single(store.Answers());
+        var stored = Assert.Single(await store.AnswersAsync());
         Assert.Equal(new SurveyAnswer(survey.Id, "u-1", "Calm", "gentle", Noon, Noon.AddMinutes(5)), stored);
     }
 
     [Fact]
-    public void Answers_since_an_instant_are_those_given_or_changed_from_then_on_oldest_first()
+    public async Task Answers_since_an_instant_are_those_given_or_changed_from_then_on_oldest_first()
     {
-        var store = NewStore();
+        var store = await NewStoreAsync();
         var survey = NewSurvey();
-        store.Create(survey);
-        store.Record(Answer(survey.Id, "u-late", null, Noon.AddHours(2)));
-        store.Record(Answer(survey.Id, "u-early", "Happy", Noon));
-        store.Record(Answer(survey.Id, "u-mid", "Sad", Noon.AddHours(1)));
+        await store.CreateAsync(survey);
+        await store.RecordAsync(Answer(survey.Id, "u-late", null, Noon.AddHours(2)));
+        await store.RecordAsync(Answer(survey.Id, "u-early", "Happy", Noon));
+        await store.RecordAsync(Answer(survey.Id, "u-mid", "Sad", Noon.AddHours(1)));
 
-        Assert.Equal(["u-early", "u-mid", "u-late"], store.Answers().Select(a => a.RespondentHash));
-        Assert.Equal(["u-mid", "u-late"], store.Answers(Noon.AddHours(1)).Select(a => a.RespondentHash));
-        Assert.Empty(store.Answers(Noon.AddHours(3)));
+        Assert.Equal(["u-early", "u-mid", "u-late"], (await store.AnswersAsync()).Select(a => a.RespondentHash));
+        Assert.Equal(["u-mid", "u-late"], (await store.AnswersAsync(Noon.AddHours(1))).Select(a => a.RespondentHash));
+        Assert.Empty(await store.AnswersAsync(Noon.AddHours(3)));
     }
 
     [Fact]
-    public void Erasing_a_respondent_deletes_their_answers_in_every_survey_and_nobody_elses()
+    public async Task Erasing_a_respondent_deletes_their_answers_in_every_survey_and_nobody_elses()
     {
-        var store = NewStore();
+        var store = await NewStoreAsync();
         var (first, second) = (NewSurvey(), NewSurvey());
-        store.Create(first);
-        store.Create(second);
-        store.Record(Answer(first.Id, "u-gone", "Sad", Noon));
-        store.Record(Answer(second.Id, "u-gone", "Calm", Noon));
-        store.Record(Answer(first.Id, "u-stays", "Happy", Noon));
+        await store.CreateAsync(first);
+        await store.CreateAsync(second);
+        await store.RecordAsync(Answer(first.Id, "u-gone", "Sad", Noon));
+        await store.RecordAsync(Answer(second.Id, "u-gone", "Calm", Noon));
+        await store.RecordAsync(Answer(first.Id, "u-stays", "Happy", Noon));
 
-        Assert.Equal(2, store.EraseRespondent("u-gone"));
-        Assert.Equal(0, store.EraseRespondent("u-gone"));
-        Assert.Equal("u-stays", Assert.Single(store.Answers()).RespondentHash);
-        Assert.NotNull(store.Find(first.Id));
+        Assert.Equal(2, await store.EraseRespondentAsync("u-gone"));
+        Assert.Equal(0, await store.EraseRespondentAsync("u-gone"));
+        Assert.Equal("u-stays", Assert.Single(await store.AnswersAsync()).RespondentHash);
+        Assert.NotNull(await store.FindAsync(first.Id));
     }
 }

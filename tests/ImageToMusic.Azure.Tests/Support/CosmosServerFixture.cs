@@ -7,28 +7,34 @@ using Microsoft.Azure.Cosmos;
 namespace ImageToMusic.Azure.Tests.Support;
 
 /// <summary>One local Cosmos server for every test class in <see cref="CosmosServerCollection"/>; each test takes its own database.</summary>
-public sealed class CosmosServerFixture : IDisposable
+public sealed class CosmosServerFixture : IAsyncLifetime
 {
-    private readonly CosmosServerProcess server = CosmosServerProcess.Start(FreePort());
+    private CosmosServerProcess? server;
+    private CosmosClient? client;
 
-    public CosmosServerFixture() => Client = server.CreateClient();
+    public CosmosClient Client => client ?? throw new InvalidOperationException("The Cosmos server has not started.");
 
-    public CosmosClient Client { get; }
+    public async Task InitializeAsync()
+    {
+        server = await CosmosServerProcess.StartAsync(FreePort());
+        client = server.CreateClient();
+    }
 
     /// <summary>A new database with the app's containers, so tests sharing the server never see each other's data.</summary>
-    public CosmosStores NewStores() => new(Client, NewDatabase().Id);
+    public async Task<CosmosStores> NewStoresAsync() => new(Client, (await NewDatabaseAsync()).Id);
 
-    public Database NewDatabase()
+    public async Task<Database> NewDatabaseAsync()
     {
         var name = "test-" + Guid.NewGuid().ToString("N");
-        CosmosSetup.EnsureCreatedAsync(Client, name).GetAwaiter().GetResult();
+        await CosmosSetup.EnsureCreatedAsync(Client, name);
         return Client.GetDatabase(name);
     }
 
-    public void Dispose()
+    public Task DisposeAsync()
     {
-        Client.Dispose();
-        server.Dispose();
+        client?.Dispose();
+        server?.Dispose();
+        return Task.CompletedTask;
     }
 
     private static int FreePort()

@@ -23,27 +23,27 @@ public sealed class FeedbackServiceTests
         service = new FeedbackService(analyses, votes, Salt, clock);
     }
 
-    private RecommendationRecord Suggested(string id, string analysisId, params string[] trackIds)
+    private async Task<RecommendationRecord> SuggestedAsync(string id, string analysisId, params string[] trackIds)
     {
         var evidence = new VisualEvidence([new PaletteColour("#808080", "grey", 1)], 0.4, 0.3, 0.1, 0.2, 39, 0.19);
         var recommendation = new RecommendationRecord(id, analysisId, clock.GetUtcNow(), "top 5",
             [.. trackIds.Select((t, i) => new RecommendedTrack(i + 1, t, $"Song {t}", "Artist", 0.9 - i / 10.0, "fits"))]);
-        analyses.Save(new AnalysisRecord(analysisId, clock.GetUtcNow(), "photo.jpg", "00", "m", 6, 5, new Dictionary<string, double>(), evidence), recommendation);
+        await analyses.SaveAsync(new AnalysisRecord(analysisId, clock.GetUtcNow(), "photo.jpg", "00", "m", 6, 5, new Dictionary<string, double>(), evidence), recommendation);
         return recommendation;
     }
 
     [Fact]
-    public void A_vote_is_created_changed_by_a_second_thumb_and_unchanged_by_the_same_one_keeping_one_record()
+    public async Task A_vote_is_created_changed_by_a_second_thumb_and_unchanged_by_the_same_one_keeping_one_record()
     {
-        var recommendation = Suggested("rec-1", "an-1", "t1", "t2");
+        var recommendation = await SuggestedAsync("rec-1", "an-1", "t1", "t2");
 
-        var first = service.Record(recommendation, "t2", Vote.Up, "discord", "80351110224678912", "guild-7");
+        var first = await service.RecordAsync(recommendation, "t2", Vote.Up, "discord", "80351110224678912", "guild-7");
         clock.Advance(TimeSpan.FromMinutes(5));
-        var changed = service.Record(recommendation, "t2", Vote.Down, "discord", "80351110224678912", "guild-7");
-        var again = service.Record(recommendation, "t2", Vote.Down, "discord", "80351110224678912", "guild-7");
+        var changed = await service.RecordAsync(recommendation, "t2", Vote.Down, "discord", "80351110224678912", "guild-7");
+        var again = await service.RecordAsync(recommendation, "t2", Vote.Down, "discord", "80351110224678912", "guild-7");
 
         Assert.Equal([FeedbackOutcome.Created, FeedbackOutcome.Changed, FeedbackOutcome.Unchanged], [first.Outcome, changed.Outcome, again.Outcome]);
-        var stored = Assert.Single(service.VotesOn("rec-1"));
+        var stored = Assert.Single(await service.VotesOnAsync("rec-1"));
         Assert.Equal((Vote.Down, "guild-7", "discord", Start, Start.AddMinutes(5)), (stored.Vote, stored.Community, stored.Platform, stored.CreatedAt, stored.UpdatedAt));
         // Only the salted hash is kept, the same one every door computes for that person.
         Assert.Equal(UserIds.Hash(Salt, "discord", "80351110224678912"), stored.UserHash);
@@ -51,27 +51,27 @@ public sealed class FeedbackServiceTests
     }
 
     [Fact]
-    public void A_track_not_in_the_list_is_refused_and_nothing_is_stored()
+    public async Task A_track_not_in_the_list_is_refused_and_nothing_is_stored()
     {
-        var recommendation = Suggested("rec-2", "an-2", "t1");
+        var recommendation = await SuggestedAsync("rec-2", "an-2", "t1");
 
-        var refused = Assert.Throws<ArgumentException>(() => service.Record(recommendation, "t9", Vote.Up, "api", "someone", null));
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() => service.RecordAsync(recommendation, "t9", Vote.Up, "api", "someone", null));
 
         Assert.Equal("trackId", refused.ParamName);
         Assert.StartsWith("Track 't9' was not suggested in recommendation rec-2.", refused.Message);
-        Assert.Empty(service.VotesOn("rec-2"));
+        Assert.Empty(await service.VotesOnAsync("rec-2"));
     }
 
     [Fact]
-    public void The_list_is_found_by_its_id_or_as_the_latest_made_from_an_analysis()
+    public async Task The_list_is_found_by_its_id_or_as_the_latest_made_from_an_analysis()
     {
-        Suggested("rec-a", "an-3", "t1");
+        await SuggestedAsync("rec-a", "an-3", "t1");
         clock.Advance(TimeSpan.FromSeconds(1));
-        analyses.Save(analyses.FindAnalysis("an-3")!, new RecommendationRecord("rec-b", "an-3", clock.GetUtcNow(), "top 5", []));
+        await analyses.SaveAsync((await analyses.FindAnalysisAsync("an-3"))!, new RecommendationRecord("rec-b", "an-3", clock.GetUtcNow(), "top 5", []));
 
-        Assert.Equal("rec-a", service.FindRecommendation("rec-a")?.Id);
-        Assert.Equal("rec-b", service.FindRecommendation(null, "an-3")?.Id);
-        Assert.Null(service.FindRecommendation("rec-none"));
-        Assert.Null(service.FindRecommendation(null, null));
+        Assert.Equal("rec-a", (await service.FindRecommendationAsync("rec-a"))?.Id);
+        Assert.Equal("rec-b", (await service.FindRecommendationAsync(null, "an-3"))?.Id);
+        Assert.Null(await service.FindRecommendationAsync("rec-none"));
+        Assert.Null(await service.FindRecommendationAsync(null, null));
     }
 }

@@ -16,11 +16,11 @@ public class CatalogImporterTests
     [InlineData(Spotify, "song", 12)]
     [InlineData(Mood, "name", 0)]
     [InlineData(TopHits, "song", 0)]
-    public void Importing_a_shared_file_stores_each_distinct_song_once(string file, string titleColumn, int rejected)
+    public async Task Importing_a_shared_file_stores_each_distinct_song_once(string file, string titleColumn, int rejected)
     {
         var store = new SqliteCatalogStore(TempStore.Open());
 
-        var summary = new CatalogImporter(store).Import(TestData.Catalog(file));
+        var summary = await new CatalogImporter(store).ImportAsync(TestData.Catalog(file));
 
         var expectedSongs = DistinctValidSongs(file, titleColumn);
         Assert.Equal(File.ReadLines(TestData.Catalog(file)).Count() - 1, summary.Read);
@@ -28,21 +28,21 @@ public class CatalogImporterTests
         Assert.Equal(expectedSongs.Count, summary.Imported);
         Assert.Equal(summary.Read, summary.Imported + summary.DuplicatesMerged + summary.Rejected);
         Assert.Equal((0, 0), (summary.Updated, summary.Unchanged));
-        Assert.Equal(expectedSongs.Order(), store.LoadAll().Select(t => t.MatchKey).Order());
+        Assert.Equal(expectedSongs.Order(), (await store.LoadAllAsync()).Select(t => t.MatchKey).Order());
     }
 
     [Fact]
-    public void Importing_all_three_merges_the_overlap_and_fills_in_genres()
+    public async Task Importing_all_three_merges_the_overlap_and_fills_in_genres()
     {
         var store = new SqliteCatalogStore(TempStore.Open());
         var importer = new CatalogImporter(store);
 
-        var spotify = importer.Import(TestData.Catalog(Spotify));
-        var mood = importer.Import(TestData.Catalog(Mood));
-        var topHits = importer.Import(TestData.Catalog(TopHits));
+        var spotify = await importer.ImportAsync(TestData.Catalog(Spotify));
+        var mood = await importer.ImportAsync(TestData.Catalog(Mood));
+        var topHits = await importer.ImportAsync(TestData.Catalog(TopHits));
 
         var all = DistinctValidSongs(Spotify, "song").Union(DistinctValidSongs(Mood, "name")).Union(DistinctValidSongs(TopHits, "song")).ToList();
-        Assert.Equal(all.Count, store.Count());
+        Assert.Equal(all.Count, await store.CountAsync());
         Assert.Equal(all.Count, spotify.Imported + mood.Imported + topHits.Imported);
         Assert.True(topHits.Updated > 0);
         Assert.Equal(topHits.Read, topHits.Imported + topHits.Updated + topHits.Unchanged + topHits.DuplicatesMerged + topHits.Rejected);
@@ -50,7 +50,7 @@ public class CatalogImporterTests
         // A song first met in the Spotify file keeps its id, album and features, and gains the hit list's genres.
         var hitKeys = DistinctValidSongs(TopHits, "song");
         var fromSpotify = CatalogFile.Read(TestData.Catalog(Spotify)).Rows.Select(r => r.Track).First(t => hitKeys.Contains(t.MatchKey));
-        var merged = store.Find(fromSpotify.Id)!;
+        var merged = (await store.FindAsync(fromSpotify.Id))!;
         Assert.Equal(fromSpotify.Features, merged.Features);
         Assert.Equal(fromSpotify.Album, merged.Album);
         Assert.NotEmpty(merged.Genres);
@@ -58,22 +58,23 @@ public class CatalogImporterTests
     }
 
     [Fact]
-    public void Importing_the_same_files_again_changes_nothing()
+    public async Task Importing_the_same_files_again_changes_nothing()
     {
         var store = new SqliteCatalogStore(TempStore.Open());
         var importer = new CatalogImporter(store);
-        foreach (var file in new[] { Spotify, Mood, TopHits }) importer.Import(TestData.Catalog(file));
-        var before = JsonSerializer.Serialize(store.LoadAll());
+        foreach (var file in new[] { Spotify, Mood, TopHits }) await importer.ImportAsync(TestData.Catalog(file));
+        var before = JsonSerializer.Serialize(await store.LoadAllAsync());
 
-        var again = new[] { Spotify, Mood, TopHits }.Select(file => importer.Import(TestData.Catalog(file))).ToList();
+        var again = new List<ImportSummary>();
+        foreach (var file in new[] { Spotify, Mood, TopHits }) again.Add(await importer.ImportAsync(TestData.Catalog(file)));
 
         Assert.All(again, s => Assert.Equal((0, 0), (s.Imported, s.Updated)));
         Assert.All(again, s => Assert.Equal(s.Read, s.Unchanged + s.DuplicatesMerged + s.Rejected));
-        Assert.Equal(before, JsonSerializer.Serialize(store.LoadAll()));
+        Assert.Equal(before, JsonSerializer.Serialize(await store.LoadAllAsync()));
     }
 
     [Fact]
-    public void Duplicates_within_a_file_fill_the_first_sighting()
+    public async Task Duplicates_within_a_file_fill_the_first_sighting()
     {
         var store = new SqliteCatalogStore(TempStore.Open());
         var path = TestData.WriteTempFile("dupes.csv", $"""
@@ -82,16 +83,16 @@ public class CatalogImporterTests
             HALO!,beyonce ,I Am,"pop, r&b",{Features.Row(0.9)}
             """);
 
-        var summary = new CatalogImporter(store).Import(path);
+        var summary = await new CatalogImporter(store).ImportAsync(path);
 
         Assert.Equal((1, 1), (summary.Imported, summary.DuplicatesMerged));
-        var halo = Assert.Single(store.LoadAll());
+        var halo = Assert.Single(await store.LoadAllAsync());
         Assert.Equal(("Halo", "Beyonce", "I Am", 0.4), (halo.Title, halo.Artist, halo.Album, halo.Features.Valence));
         Assert.Equal(["pop", "r&b"], halo.Genres);
     }
 
     [Fact]
-    public void A_new_song_whose_id_belongs_to_another_stored_song_is_rejected_not_overwriting_it()
+    public async Task A_new_song_whose_id_belongs_to_another_stored_song_is_rejected_not_overwriting_it()
     {
         var store = new SqliteCatalogStore(TempStore.Open());
         var path = TestData.WriteTempFile("ids.csv", $"""
@@ -100,12 +101,12 @@ public class CatalogImporterTests
             x1,Second,Someone Else,{Features.Row(0.5)}
             """);
 
-        var summary = new CatalogImporter(store).Import(path);
+        var summary = await new CatalogImporter(store).ImportAsync(path);
 
         Assert.Equal(1, summary.Imported);
         var problem = Assert.Single(summary.Problems);
         Assert.Equal((3, "id 'x1' already belongs to another song ('First' by Someone)"), (problem.Line, problem.Message));
-        Assert.Equal("First", store.Find("x1")!.Title);
+        Assert.Equal("First", (await store.FindAsync("x1"))!.Title);
     }
 
     /// <summary>The song/artist pairs of a shared file, computed here without the importer: rows with both names and a tempo above 0.</summary>

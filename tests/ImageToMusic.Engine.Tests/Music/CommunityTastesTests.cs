@@ -39,11 +39,11 @@ public class CommunityTastesTests
     }
 
     /// <summary>Each of the ten tracks voted on by <paramref name="voters"/> people: up when acoustic, down when not.</summary>
-    private static void LoveAcoustic(IFeedbackStore feedback, CatalogIndex index, string community, int voters, string recommendation = "rec-1")
+    private static async Task LoveAcousticAsync(IFeedbackStore feedback, CatalogIndex index, string community, int voters, string recommendation = "rec-1")
     {
         for (var user = 0; user < voters; user++)
             foreach (var track in index.Tracks)
-                feedback.Record(new FeedbackVote(recommendation, track.Id, $"u-{community}-{user}", track.Features.Acousticness > 0.5 ? Vote.Up : Vote.Down,
+                await feedback.RecordAsync(new FeedbackVote(recommendation, track.Id, $"u-{community}-{user}", track.Features.Acousticness > 0.5 ? Vote.Up : Vote.Down,
                     "discord", community, Noon, Noon));
     }
 
@@ -51,31 +51,31 @@ public class CommunityTastesTests
         [.. Matcher.Rank(index, CalmUrbanPhoto, new MatchOptions { Preferences = preferences }).Select(s => s.Track.Id)];
 
     [Fact]
-    public void A_community_that_voted_gets_its_taste_while_others_and_no_community_keep_the_global_ranking()
+    public async Task A_community_that_voted_gets_its_taste_while_others_and_no_community_keep_the_global_ranking()
     {
         var (feedback, _, tastes, index, _) = Setup();
-        LoveAcoustic(feedback, index, "guild-a", voters: 4);
+        await LoveAcousticAsync(feedback, index, "guild-a", voters: 4);
 
         var global = Top5(index, CommunityPreferences.Empty);
-        var mine = Top5(index, tastes.For("guild-a"));
+        var mine = Top5(index, await tastes.ForAsync("guild-a"));
 
         Assert.True(global.Count(id => int.Parse(id[1..]) % 2 == 0) < 3, string.Join(",", global));
         Assert.All(mine, id => Assert.True(int.Parse(id[1..]) % 2 == 0, $"{id} is not acoustic"));
-        Assert.Equal(40, tastes.For("guild-a").Votes);
-        Assert.Equal(global, Top5(index, tastes.For("guild-b")));
-        Assert.Same(CommunityPreferences.Empty, tastes.For(null));
-        Assert.Same(CommunityPreferences.Empty, tastes.For("  "));
+        Assert.Equal(40, (await tastes.ForAsync("guild-a")).Votes);
+        Assert.Equal(global, Top5(index, await tastes.ForAsync("guild-b")));
+        Assert.Same(CommunityPreferences.Empty, await tastes.ForAsync(null));
+        Assert.Same(CommunityPreferences.Empty, await tastes.ForAsync("  "));
     }
 
     [Fact]
-    public void Two_votes_move_scores_far_less_than_forty_consistent_ones()
+    public async Task Two_votes_move_scores_far_less_than_forty_consistent_ones()
     {
         var (feedback, _, tastes, index, _) = Setup();
-        feedback.Record(new FeedbackVote("rec-1", "t0", "u-1", Vote.Up, "teams", "team-x", Noon, Noon));
-        feedback.Record(new FeedbackVote("rec-1", "t1", "u-1", Vote.Down, "teams", "team-x", Noon, Noon));
-        LoveAcoustic(feedback, index, "guild-a", voters: 4);
+        await feedback.RecordAsync(new FeedbackVote("rec-1", "t0", "u-1", Vote.Up, "teams", "team-x", Noon, Noon));
+        await feedback.RecordAsync(new FeedbackVote("rec-1", "t1", "u-1", Vote.Down, "teams", "team-x", Noon, Noon));
+        await LoveAcousticAsync(feedback, index, "guild-a", voters: 4);
 
-        var (few, many) = (Reach(tastes.For("team-x")), Reach(tastes.For("guild-a")));
+        var (few, many) = (Reach(await tastes.ForAsync("team-x")), Reach(await tastes.ForAsync("guild-a")));
 
         Assert.InRange(few, 1e-6, many / 4);
         Assert.InRange(many, CommunityPreferences.MaxShift / 2, CommunityPreferences.MaxShift);
@@ -85,30 +85,30 @@ public class CommunityTastesTests
     private static double Reach(CommunityPreferences p) => p.FeatureWeights.Sum(Math.Abs) + p.GenreWeights.Values.Select(Math.Abs).DefaultIfEmpty().Max();
 
     [Fact]
-    public void A_vote_through_this_process_relearns_at_once_and_one_from_another_instance_once_the_entry_is_stale()
+    public async Task A_vote_through_this_process_relearns_at_once_and_one_from_another_instance_once_the_entry_is_stale()
     {
         var (feedback, stored, tastes, index, clock) = Setup();
-        Assert.True(tastes.For("guild-a").IsEmpty);
+        Assert.True((await tastes.ForAsync("guild-a")).IsEmpty);
 
-        LoveAcoustic(feedback, index, "guild-a", voters: 4);
-        Assert.Equal(40, tastes.For("guild-a").Votes);
+        await LoveAcousticAsync(feedback, index, "guild-a", voters: 4);
+        Assert.Equal(40, (await tastes.ForAsync("guild-a")).Votes);
 
-        LoveAcoustic(stored, index, "guild-a", voters: 1, recommendation: "rec-2"); // written by another instance: not seen yet
-        Assert.Equal(40, tastes.For("guild-a").Votes);
+        await LoveAcousticAsync(stored, index, "guild-a", voters: 1, recommendation: "rec-2"); // written by another instance: not seen yet
+        Assert.Equal(40, (await tastes.ForAsync("guild-a")).Votes);
         clock.Now += CommunityTastes.FreshFor;
-        Assert.Equal(50, tastes.For("guild-a").Votes);
+        Assert.Equal(50, (await tastes.ForAsync("guild-a")).Votes);
 
-        feedback.EraseCommunity("guild-a");
-        Assert.True(tastes.For("guild-a").IsEmpty);
+        await feedback.EraseCommunityAsync("guild-a");
+        Assert.True((await tastes.ForAsync("guild-a")).IsEmpty);
     }
 
     [Fact]
-    public void Votes_on_tracks_the_catalog_no_longer_has_are_left_out()
+    public async Task Votes_on_tracks_the_catalog_no_longer_has_are_left_out()
     {
         var (feedback, _, tastes, index, _) = Setup();
-        LoveAcoustic(feedback, index, "guild-a", voters: 2);
-        feedback.Record(new FeedbackVote("rec-1", "gone-from-catalog", "u-1", Vote.Up, "discord", "guild-a", Noon, Noon));
+        await LoveAcousticAsync(feedback, index, "guild-a", voters: 2);
+        await feedback.RecordAsync(new FeedbackVote("rec-1", "gone-from-catalog", "u-1", Vote.Up, "discord", "guild-a", Noon, Noon));
 
-        Assert.Equal(20, tastes.For("guild-a").Votes);
+        Assert.Equal(20, (await tastes.ForAsync("guild-a")).Votes);
     }
 }

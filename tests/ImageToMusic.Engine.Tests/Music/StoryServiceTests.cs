@@ -29,34 +29,34 @@ public sealed class StoryServiceTests : IDisposable
     private static StoryPhoto Photo(int index, string name) => new(index, name, File.ReadAllBytes(Path.Combine(TestData.Emotion6Images, name)));
 
     [Emotion6Fact]
-    public void Per_image_each_photo_is_stored_with_a_recommendation_holding_its_own_tracks()
+    public async Task Per_image_each_photo_is_stored_with_a_recommendation_holding_its_own_tracks()
     {
         StoryPhoto[] photos = [Photo(0, "joy/3.jpg"), Photo(1, "sadness/12.jpg")];
 
-        var story = stories.Compose(photos, new StoryOptions { Mode = StoryMode.PerImage });
+        var story = await stories.ComposeAsync(photos, new StoryOptions { Mode = StoryMode.PerImage });
 
         Assert.Null(story.StoryRecommendationId);
         for (var i = 0; i < photos.Length; i++)
         {
-            var analysis = store.FindAnalysis(story.Stored[i].AnalysisId)!;
+            var analysis = (await store.FindAnalysisAsync(story.Stored[i].AnalysisId))!;
             Assert.Equal((photos[i].Source, story.Analyses[i].Valence), (analysis.Source, analysis.Valence));
-            var recommendation = store.FindRecommendation(story.Stored[i].RecommendationId!)!;
+            var recommendation = (await store.FindRecommendationAsync(story.Stored[i].RecommendationId!))!;
             Assert.Equal(story.Soundtrack.Tracks.Where(t => t.ImageIndex == i).Select(t => t.Suggestion.Track.Id), recommendation.Tracks.Select(t => t.TrackId));
         }
     }
 
     [Emotion6Fact]
-    public void Whole_the_first_photo_holds_the_soundtrack_and_a_refused_photo_stores_nothing()
+    public async Task Whole_the_first_photo_holds_the_soundtrack_and_a_refused_photo_stores_nothing()
     {
-        var story = stories.Compose([Photo(0, "joy/3.jpg"), Photo(1, "fear/3.jpg")], new StoryOptions { Mode = StoryMode.Whole });
+        var story = await stories.ComposeAsync([Photo(0, "joy/3.jpg"), Photo(1, "fear/3.jpg")], new StoryOptions { Mode = StoryMode.Whole });
 
         Assert.Equal(story.Stored[0].RecommendationId, story.StoryRecommendationId);
         Assert.Null(story.Stored[1].RecommendationId);
-        Assert.Equal(story.Soundtrack.Tracks.Select(t => t.Suggestion.Track.Id), store.FindRecommendation(story.StoryRecommendationId!)!.Tracks.Select(t => t.TrackId));
+        Assert.Equal(story.Soundtrack.Tracks.Select(t => t.Suggestion.Track.Id), (await store.FindRecommendationAsync(story.StoryRecommendationId!))!.Tracks.Select(t => t.TrackId));
 
         var before = AnalysesStored();
         var broken = new StoryPhoto(1, "upload:notes.txt", "milk, eggs"u8.ToArray());
-        var refused = Assert.Throws<StoryPhotoRejectedException>(() => stories.Compose([Photo(0, "joy/5.jpg"), broken], new StoryOptions()));
+        var refused = await Assert.ThrowsAsync<StoryPhotoRejectedException>(() => stories.ComposeAsync([Photo(0, "joy/5.jpg"), broken], new StoryOptions()));
         Assert.Equal((broken, ImageErrorKind.UnsupportedFormat), (refused.Photo, refused.Reason.Kind));
         Assert.Equal(2, before);
         Assert.Equal(before, AnalysesStored()); // joy/5.jpg was analysed, but nothing of the refused story was stored

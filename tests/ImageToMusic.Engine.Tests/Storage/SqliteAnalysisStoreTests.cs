@@ -25,14 +25,14 @@ public class SqliteAnalysisStoreTests
     ];
 
     [Fact]
-    public void A_save_that_fails_part_way_leaves_nothing()
+    public async Task A_save_that_fails_part_way_leaves_nothing()
     {
         var store = new SqliteAnalysisStore(TempStore.Open());
         RecommendedTrack[] sameRankTwice = [TwoTracks[0], TwoTracks[1] with { Rank = 1 }];
 
-        Assert.Throws<SqliteException>(() => store.Save(Analysis("an-1"), Recommendation("rec-1", "an-1", Noon, sameRankTwice)));
+        await Assert.ThrowsAsync<SqliteException>(() => store.SaveAsync(Analysis("an-1"), Recommendation("rec-1", "an-1", Noon, sameRankTwice)));
 
-        Assert.Null(store.FindAnalysis("an-1"));
-        Assert.Null(store.FindRecommendation("rec-1"));
+        Assert.Null(await store.FindAnalysisAsync("an-1"));
+        Assert.Null(await store.FindRecommendationAsync("rec-1"));
     }
 }

@@ -75,22 +75,23 @@ public class SqliteDatabaseTests
     }
 
     [Fact]
-    public void A_version_1_store_is_upgraded_in_place_and_keeps_its_analyses()
+    public async Task A_version_1_store_is_upgraded_in_place_and_keeps_its_analyses()
     {
         var path = TempStore.NewPath();
         var evidence = new ImageToMusic.Engine.Vision.VisualEvidence([], 0.5, 0.5, 0, 0.2, 30, 0.1);
-        new SqliteAnalysisStore(SqliteDatabase.Open(path)).Save(
+        await new SqliteAnalysisStore(SqliteDatabase.Open(path)).SaveAsync(
             new AnalysisRecord("an-1", DateTimeOffset.UnixEpoch, "a.jpg", "00", "m", 5, 5, new Dictionary<string, double>(), evidence),
             new RecommendationRecord("rec-1", "an-1", DateTimeOffset.UnixEpoch, "top=5", []));
         SqliteConnection.ClearAllPools();
         Execute(path, "ALTER TABLE tracks DROP COLUMN is_song; DROP TABLE survey_answers; DROP TABLE surveys; DROP TABLE feedback; ALTER TABLE analyses DROP COLUMN source_version; ALTER TABLE analyses DROP COLUMN timings_json; DROP TABLE analysis_failures; PRAGMA user_version = 1;"); // as version 1 left it
 
         var store = new SqliteAnalysisStore(SqliteDatabase.Open(path));
-        store.SaveFailure(new AnalysisFailureRecord("an-2", DateTimeOffset.UnixEpoch, "b.txt", "unsupported_format", "text"));
+        await store.SaveFailureAsync(new AnalysisFailureRecord("an-2", DateTimeOffset.UnixEpoch, "b.txt", "unsupported_format", "text"));
 
         Assert.Equal((long)SqliteSchema.LatestVersion, Pragma(path, "user_version"));
-        Assert.Equal(("a.jpg", null), (store.FindAnalysis("an-1")!.Source, store.FindAnalysis("an-1")!.Timings));
-        Assert.Equal("b.txt", store.FindFailure("an-2")!.Source);
+        var analysis = (await store.FindAnalysisAsync("an-1"))!;
+        Assert.Equal(("a.jpg", null), (analysis.Source, analysis.Timings));
+        Assert.Equal("b.txt", (await store.FindFailureAsync("an-2"))!.Source);
     }
 
     private static object? Pragma(string path, string pragma) => Execute(path, $"PRAGMA {pragma}");

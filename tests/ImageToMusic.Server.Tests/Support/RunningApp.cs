@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using ImageToMusic.Engine.Music.Catalog;
 using ImageToMusic.Engine.Storage;
 using ImageToMusic.Server.Hosting;
@@ -23,8 +22,6 @@ public sealed class RunningApp : IAsyncDisposable
 {
     public const string ApiKey = "test-key-0123456789";
     public const string Salt = "test-salt-0123456789abcdef";
-
-    private static readonly System.Text.Json.JsonSerializerOptions HostJson = new();
 
     private readonly WebApplication app;
     private readonly Func<string, byte[], Task<string>> put;
@@ -63,7 +60,7 @@ public sealed class RunningApp : IAsyncDisposable
         else
         {
             var store = Path.Combine(folder, "store.db");
-            new SqliteCatalogStore(SqliteDatabase.Open(store)).Save([.. catalog]);
+            await new SqliteCatalogStore(SqliteDatabase.Open(store)).SaveAsync([.. catalog]);
             var uploads = Directory.CreateDirectory(Path.Combine(folder, "uploads")).FullName;
             settings[AppSettings.StoreKind] = "sqlite";
             settings[AppSettings.SqlitePath] = store;
@@ -75,7 +72,7 @@ public sealed class RunningApp : IAsyncDisposable
                 return LocalFolderUploads.ETagOf(new FileInfo(path));
             };
         }
-        var backend = BackendFactory.Create(settings.GetValueOrDefault);
+        var backend = await BackendFactory.CreateAsync(settings.GetValueOrDefault);
 
         var app = ServerApp.Build(backend, (options ?? new ServerOptions()) with { ApiKey = ApiKey, Urls = "http://127.0.0.1:0" });
         await app.StartAsync();
@@ -91,28 +88,15 @@ public sealed class RunningApp : IAsyncDisposable
     /// <summary>The id the analysis of this version of an upload is stored under.</summary>
     public static string AnalysisIdOf(string name, string etag) => RecordIds.AnalysisIdFor($"uploads/{name}", etag);
 
-    /// <summary>Uploads a photo and delivers the blob trigger the way the Functions host does; returns the analysis id.</summary>
-    public async Task<(HttpResponseMessage Response, string AnalysisId)> UploadAndTriggerAsync(string name, byte[] bytes)
+    /// <summary>Uploads a photo and has it analysed as a delivered upload is; returns the log line and the analysis id.</summary>
+    public async Task<(string Log, string AnalysisId)> UploadAndAnalyzeAsync(string name, byte[] bytes)
     {
         var etag = await PutAsync(name, bytes);
-        return (await TriggerAsync(name, etag, bytes.Length), AnalysisIdOf(name, etag));
+        return (await AnalyzeAsync(name), AnalysisIdOf(name, etag));
     }
 
-    /// <summary>The host's custom-handler request for a blob trigger: binding data base64, trigger metadata beside it.</summary>
-    public Task<HttpResponseMessage> TriggerAsync(string name, string etag = "\"0x0\"", long length = 0) =>
-        Client.PostAsJsonAsync("/AnalyzeImage", new // names exactly as the host writes them (PascalCase)
-        {
-            Data = new { image = "" }, // the handler reads the blob itself, so the test does not repeat the bytes here
-            Metadata = new Dictionary<string, object>
-            {
-                ["BlobTrigger"] = $"uploads/{name}",
-                ["Uri"] = $"http://127.0.0.1:10000/devstoreaccount1/uploads/{name}",
-                ["Properties"] = new { Length = length, ContentType = "image/jpeg", ETag = etag },
-                ["Metadata"] = new { },
-                ["name"] = name,
-                ["sys"] = new { MethodName = "AnalyzeImage", UtcNow = DateTime.UtcNow, RandGuid = Guid.NewGuid() },
-            },
-        }, HostJson);
+    /// <summary>Delivers one upload to the analysis the blob trigger and the folder watcher call.</summary>
+    public Task<string> AnalyzeAsync(string name) => app.Services.GetRequiredService<UploadAnalysis>().AnalyzeAsync(name, CancellationToken.None);
 
     public async ValueTask DisposeAsync()
     {

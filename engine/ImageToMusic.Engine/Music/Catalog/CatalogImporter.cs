@@ -9,11 +9,11 @@ namespace ImageToMusic.Engine.Music.Catalog;
 /// </summary>
 public sealed class CatalogImporter(ICatalogStore store)
 {
-    public ImportSummary Import(string path) => Import(CatalogFile.Read(path));
+    public async Task<ImportSummary> ImportAsync(string path, CancellationToken cancellation = default) => await ImportAsync(CatalogFile.Read(path), cancellation);
 
-    public ImportSummary Import(CatalogReadResult file)
+    public async Task<ImportSummary> ImportAsync(CatalogReadResult file, CancellationToken cancellation = default)
     {
-        var stored = store.LoadAll().ToDictionary(t => t.MatchKey);
+        var stored = (await store.LoadAllAsync(cancellation)).ToDictionary(t => t.MatchKey);
         var songOfId = stored.Values.ToDictionary(t => t.Id, t => t.MatchKey);
         var changed = new Dictionary<string, Track>();
         var seenInFile = new HashSet<string>();
@@ -46,7 +46,7 @@ public sealed class CatalogImporter(ICatalogStore store)
             }
         }
 
-        if (changed.Count > 0) store.Save(changed.Values);
+        if (changed.Count > 0) await store.SaveAsync(changed.Values, cancellation);
         var updated = changed.Keys.Count(stored.ContainsKey);
         return new ImportSummary(file.File, file.RowsRead, imported, updated, matchedStored - updated, duplicates, problems);
 

@@ -20,12 +20,12 @@ public sealed class CommunityTastes(IFeedbackStore feedback, CatalogIndex catalo
     private readonly Dictionary<string, Track> tracksById = catalog.Tracks.GroupBy(t => t.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
 
     /// <summary>The community's preferences; <see cref="CommunityPreferences.Empty"/> without a community or votes.</summary>
-    public CommunityPreferences For(string? community)
+    public async Task<CommunityPreferences> ForAsync(string? community, CancellationToken cancellation = default)
     {
         if (string.IsNullOrWhiteSpace(community)) return CommunityPreferences.Empty;
         var now = clock.GetUtcNow();
         if (learnt.TryGetValue(community, out var entry) && now - entry.LearntAt < FreshFor) return entry.Preferences;
-        var preferences = Learn(community);
+        var preferences = await LearnAsync(community, cancellation);
         learnt[community] = (preferences, now);
         return preferences;
     }
@@ -36,8 +36,8 @@ public sealed class CommunityTastes(IFeedbackStore feedback, CatalogIndex catalo
     public void ForgetAll() => learnt.Clear();
 
     /// <summary>Votes on tracks no longer in the catalog say nothing about this catalog and are left out.</summary>
-    private CommunityPreferences Learn(string community) =>
-        CommunityPreferences.Learn(feedback.ForCommunity(community)
+    private async Task<CommunityPreferences> LearnAsync(string community, CancellationToken cancellation) =>
+        CommunityPreferences.Learn((await feedback.ForCommunityAsync(community, cancellation))
             .Where(v => tracksById.ContainsKey(v.TrackId))
             .Select(v => (tracksById[v.TrackId], v.Vote == Vote.Up)));
 }

@@ -8,30 +8,32 @@ namespace ImageToMusic.Engine.Music.Personalisation;
 /// </summary>
 public sealed class RelearningFeedbackStore(IFeedbackStore inner, CommunityTastes tastes) : IFeedbackStore
 {
-    public FeedbackOutcome Record(FeedbackVote vote)
+    public async Task<FeedbackOutcome> RecordAsync(FeedbackVote vote, CancellationToken cancellation = default)
     {
-        var outcome = inner.Record(vote);
+        var outcome = await inner.RecordAsync(vote, cancellation);
         if (outcome != FeedbackOutcome.Unchanged && vote.Community is { } community) tastes.Forget(community);
         return outcome;
     }
 
-    public IReadOnlyList<FeedbackVote> ForRecommendation(string recommendationId) => inner.ForRecommendation(recommendationId);
+    public Task<IReadOnlyList<FeedbackVote>> ForRecommendationAsync(string recommendationId, CancellationToken cancellation = default) =>
+        inner.ForRecommendationAsync(recommendationId, cancellation);
 
-    public IReadOnlyList<FeedbackVote> ForCommunity(string community) => inner.ForCommunity(community);
+    public Task<IReadOnlyList<FeedbackVote>> ForCommunityAsync(string community, CancellationToken cancellation = default) =>
+        inner.ForCommunityAsync(community, cancellation);
 
-    public IReadOnlyList<FeedbackVote> All(DateTimeOffset? since = null) => inner.All(since);
+    public Task<IReadOnlyList<FeedbackVote>> AllAsync(DateTimeOffset? since = null, CancellationToken cancellation = default) => inner.AllAsync(since, cancellation);
 
-    public int EraseCommunity(string community)
+    public async Task<int> EraseCommunityAsync(string community, CancellationToken cancellation = default)
     {
-        var erased = inner.EraseCommunity(community);
+        var erased = await inner.EraseCommunityAsync(community, cancellation);
         tastes.Forget(community);
         return erased;
     }
 
     /// <summary>A person may have voted in any community, so every community relearns.</summary>
-    public int EraseUser(string userHash)
+    public async Task<int> EraseUserAsync(string userHash, CancellationToken cancellation = default)
     {
-        var erased = inner.EraseUser(userHash);
+        var erased = await inner.EraseUserAsync(userHash, cancellation);
         tastes.ForgetAll();
         return erased;
     }

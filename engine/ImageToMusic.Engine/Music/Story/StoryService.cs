@@ -34,7 +34,7 @@ public sealed class StoryService(Recommender recommender, IAnalysisStore store, 
     private readonly TimeProvider clock = clock ?? TimeProvider.System;
 
     /// <summary>Throws <see cref="StoryPhotoRejectedException"/> for the first photo the decoder refuses, before anything is stored.</summary>
-    public ComposedStory Compose(IReadOnlyList<StoryPhoto> photos, StoryOptions options)
+    public async Task<ComposedStory> ComposeAsync(IReadOnlyList<StoryPhoto> photos, StoryOptions options, CancellationToken cancellation = default)
     {
         var analyses = photos.Select(photo =>
         {
@@ -48,12 +48,13 @@ public sealed class StoryService(Recommender recommender, IAnalysisStore store, 
             }
         }).ToList();
         var soundtrack = StoryPlanner.Plan(recommender.Catalog, [.. analyses.Select(MoodQuery.From)], options);
-        var (stored, storyId) = Record(photos, analyses, soundtrack, options, clock.GetUtcNow());
+        var (stored, storyId) = await RecordAsync(photos, analyses, soundtrack, options, clock.GetUtcNow(), cancellation);
         return new ComposedStory(soundtrack, analyses, stored, options.Mode == StoryMode.Whole ? storyId : null);
     }
 
-    private (List<(string, string?)> Stored, string StoryId) Record(
-        IReadOnlyList<StoryPhoto> photos, IReadOnlyList<MoodAnalysis> analyses, StorySoundtrack soundtrack, StoryOptions options, DateTimeOffset now)
+    private async Task<(List<(string, string?)> Stored, string StoryId)> RecordAsync(
+        IReadOnlyList<StoryPhoto> photos, IReadOnlyList<MoodAnalysis> analyses, StorySoundtrack soundtrack, StoryOptions options, DateTimeOffset now,
+        CancellationToken cancellation)
     {
         var storyId = RecordIds.NewRecommendationId();
         var stored = new List<(string, string?)>(photos.Count);
@@ -64,8 +65,9 @@ public sealed class StoryService(Recommender recommender, IAnalysisStore store, 
             var (recommendationId, tracks, note) = options.Mode == StoryMode.Whole
                 ? (i == 0 ? storyId : RecordIds.NewRecommendationId(), i == 0 ? soundtrack.Tracks : [], i == 0 ? $"story whole of {photos.Count} photos" : $"photo {i + 1} of story {storyId}")
                 : (RecordIds.NewRecommendationId(), soundtrack.Tracks.Where(t => t.ImageIndex == i).ToList(), $"story per_image, photo {i + 1} of {photos.Count}");
-            store.Save(record, new RecommendationRecord(recommendationId, record.Id, now, $"{note} {options.Filters.Describe()}".Trim(),
-                [.. tracks.Select(t => new RecommendedTrack(t.Position, t.Suggestion.Track.Id, t.Suggestion.Track.Title, t.Suggestion.Track.Artist, t.Suggestion.Score, t.Suggestion.Reason))]));
+            await store.SaveAsync(record, new RecommendationRecord(recommendationId, record.Id, now, $"{note} {options.Filters.Describe()}".Trim(),
+                [.. tracks.Select(t => new RecommendedTrack(t.Position, t.Suggestion.Track.Id, t.Suggestion.Track.Title, t.Suggestion.Track.Artist, t.Suggestion.Score, t.Suggestion.Reason))]),
+                cancellation);
             stored.Add((record.Id, tracks.Count > 0 ? recommendationId : null));
         }
         return (stored, storyId);

@@ -1,14 +1,15 @@
 using System.Net;
 using System.Text.Json;
+using ImageToMusic.Engine.Storage;
 using ImageToMusic.Server.Tests.Support;
 
 namespace ImageToMusic.Server.Tests;
 
 /// <summary>
-/// AnalyzeImage driven with the Functions host's blob-trigger payloads, and GET /api/analyses/{id}: once on the
-/// embedded services (SQLite, a folder), once on Azurite and the Cosmos server.
+/// Uploads delivered to the analysis the blob trigger and the folder watcher call, and GET /api/analyses/{id}: once
+/// on the embedded services (SQLite, a folder), once on Azurite and the Cosmos server.
 /// </summary>
-public abstract class BlobTriggerTests(Services services) : IAsyncLifetime
+public abstract class UploadAnalysisTests(Services services) : IAsyncLifetime
 {
     private RunningApp app = null!;
 
@@ -28,12 +29,10 @@ public abstract class BlobTriggerTests(Services services) : IAsyncLifetime
     [Emotion6Fact]
     public async Task An_upload_becomes_one_stored_analysis_with_mood_tracks_and_timings()
     {
-        var (response, id) = await app.UploadAndTriggerAsync("beach.jpg", Photo("joy/4.jpg"));
+        var (log, id) = await app.UploadAndAnalyzeAsync("beach.jpg", Photo("joy/4.jpg"));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var invocation = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        Assert.Equal(JsonValueKind.Object, invocation.GetProperty("Outputs").ValueKind);
-        Assert.Contains("uploads/beach.jpg", invocation.GetProperty("Logs")[0].GetString());
+        Assert.Contains($"uploads/beach.jpg", log);
+        Assert.EndsWith("5 tracks", log);
         var analysis = await GetAnalysis(id);
         Assert.Equal("ok", analysis.GetProperty("status").GetString());
         Assert.Equal("uploads/beach.jpg", analysis.GetProperty("source").GetString());
@@ -47,21 +46,21 @@ public abstract class BlobTriggerTests(Services services) : IAsyncLifetime
     [Emotion6Fact]
     public async Task Delivering_the_same_blob_twice_keeps_one_analysis_and_one_recommendation()
     {
-        var (_, id) = await app.UploadAndTriggerAsync("twice.jpg", Photo("joy/5.jpg"));
-        var second = await app.TriggerAsync("twice.jpg");
+        var (_, id) = await app.UploadAndAnalyzeAsync("twice.jpg", Photo("joy/5.jpg"));
+        var second = await app.AnalyzeAsync("twice.jpg");
 
-        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.EndsWith("not decoded again", second);
         var analysis = await GetAnalysis(id);
         Assert.Single(analysis.GetProperty("recommendations").EnumerateArray());
-        Assert.Single(app.Backend.Analyses.RecommendationsFor(id));
+        Assert.Single(await app.Backend.Analyses.RecommendationsForAsync(id));
     }
 
     [Fact]
-    public async Task A_blob_that_is_not_an_image_becomes_a_failed_analysis_and_the_invocation_succeeds()
+    public async Task A_blob_that_is_not_an_image_becomes_a_failed_analysis_and_nothing_is_thrown()
     {
-        var (response, id) = await app.UploadAndTriggerAsync("notes.jpg", "shopping list: milk"u8.ToArray());
+        var (log, id) = await app.UploadAndAnalyzeAsync("notes.jpg", "shopping list: milk"u8.ToArray());
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("unsupported_format", log);
         var analysis = await GetAnalysis(id);
         Assert.Equal("failed", analysis.GetProperty("status").GetString());
         Assert.Equal("unsupported_format", analysis.GetProperty("error").GetProperty("code").GetString());
@@ -70,10 +69,7 @@ public abstract class BlobTriggerTests(Services services) : IAsyncLifetime
     [Fact]
     public async Task A_blob_gone_before_it_is_read_is_logged_and_not_retried()
     {
-        var response = await app.TriggerAsync("vanished.jpg");
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("gone before it could be read", await response.Content.ReadAsStringAsync());
+        Assert.Contains("gone before it could be read", await app.AnalyzeAsync("vanished.jpg"));
     }
 
     [Theory]
@@ -81,22 +77,10 @@ public abstract class BlobTriggerTests(Services services) : IAsyncLifetime
     [InlineData("../../outside.jpg")]
     [InlineData("/absolute.jpg")]
     [InlineData("dir/../../x.jpg")]
-    public async Task A_blob_name_no_upload_can_have_is_a_400_problem(string name)
+    public async Task A_blob_name_no_upload_can_have_is_refused_before_any_store_sees_it(string name)
     {
-        var response = await app.TriggerAsync(name);
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("not a blob name", await response.Content.ReadAsStringAsync());
-    }
-
-    [Fact]
-    public async Task An_invocation_without_trigger_metadata_is_a_400_problem()
-    {
-        var response = await app.Client.PostAsync("/AnalyzeImage", new StringContent("""{"Data":{}}""", System.Text.Encoding.UTF8, "application/json"));
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("Metadata", await response.Content.ReadAsStringAsync());
+        Assert.Contains("not a blob name", await app.AnalyzeAsync(name));
+        Assert.Null(await app.Backend.Analyses.FindFailureAsync(RecordIds.AnalysisIdFor($"uploads/{name}", "unread")));
     }
 
     [Fact]
@@ -111,6 +95,6 @@ public abstract class BlobTriggerTests(Services services) : IAsyncLifetime
     }
 }
 
-public sealed class EmbeddedBlobTriggerTests() : BlobTriggerTests(Services.Embedded);
+public sealed class EmbeddedUploadAnalysisTests() : UploadAnalysisTests(Services.Embedded);
 
-public sealed class AzureLocalBlobTriggerTests() : BlobTriggerTests(Services.AzureLocal);
+public sealed class AzureLocalUploadAnalysisTests() : UploadAnalysisTests(Services.AzureLocal);

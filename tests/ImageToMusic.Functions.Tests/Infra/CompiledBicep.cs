@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 
-namespace ImageToMusic.Server.Tests.Infra;
+namespace ImageToMusic.Functions.Tests.Infra;
 
 /// <summary>
 /// infra/main.bicep compiled by the real Bicep CLI (NuGet Azure.Bicep.CommandLine.linux-x64, restored by build.sh into
@@ -40,9 +40,15 @@ internal sealed class CompiledBicep
 
     /// <summary>The value main.bicep passes to one parameter of one module (an ARM nested deployment).</summary>
     public JsonElement ModuleParameter(string module, string parameter) =>
+        Module(module).GetProperty("parameters").GetProperty(parameter).GetProperty("value");
+
+    /// <summary>The compiled template of one module, as nested in the deployment.</summary>
+    public JsonElement ModuleTemplate(string module) => Module(module).GetProperty("template");
+
+    private JsonElement Module(string name) =>
         Template.GetProperty("resources").EnumerateArray()
-            .Single(r => r.GetProperty("type").GetString() == "Microsoft.Resources/deployments" && r.GetProperty("name").GetString() == module)
-            .GetProperty("properties").GetProperty("parameters").GetProperty(parameter).GetProperty("value");
+            .Single(r => r.GetProperty("type").GetString() == "Microsoft.Resources/deployments" && r.GetProperty("name").GetString() == name)
+            .GetProperty("properties");
 
     private static (string Stdout, string Stderr) Run(params string[] args)
     {

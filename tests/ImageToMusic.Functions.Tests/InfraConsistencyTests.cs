@@ -1,9 +1,11 @@
 using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using ImageToMusic.Server.Tests.Infra;
+using ImageToMusic.Functions.Tests.Infra;
+using ImageToMusic.Server;
+using static ImageToMusic.Functions.Tests.Support.BuiltFunctionApp;
 
-namespace ImageToMusic.Server.Tests;
+namespace ImageToMusic.Functions.Tests;
 
 /// <summary>
 /// What can be checked of infra/ without Azure: the templates compile and lint clean with the real Bicep CLI, and the
@@ -18,7 +20,7 @@ public sealed class InfraConsistencyTests
         [AppSettings.CosmosKey] = "local Cosmos server only; on Azure Cosmos is reached with the managed identity (key auth is disabled)",
         [AppSettings.SqlitePath] = "the embedded SQLite store is local only; Azure uses Cosmos",
         [AppSettings.ApiKey] = "outside Azure only; on Azure the Functions host checks function keys",
-        [AppSettings.CustomHandlerPort] = "set by the Functions host itself when it starts the custom handler",
+        [AppSettings.HostStorage] = "a connection string (Azurite in tests); on Azure the identity-based AzureWebJobsStorage__* settings replace it",
         [AppSettings.UploadsConnectionString] = "a connection string (Azurite locally); on Azure the identity-based UploadsStorage__* settings replace it",
         [AppSettings.UploadsFolder] = "a local folder standing in for the uploads container (serve); Azure uses the container",
         [AppSettings.TeamsOpenIdMetadataUrl] = "tests point it at a stand-in Bot Connector; on Azure the Bot Framework default applies",
@@ -70,44 +72,13 @@ public sealed class InfraConsistencyTests
     }
 
     [Fact]
-    public void Host_json_starts_the_executable_the_function_app_builds()
-    {
-        using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(FunctionApp, "host.json")));
-        var executable = host.RootElement.GetProperty("customHandler").GetProperty("description")
-            .GetProperty("defaultExecutablePath").GetString();
-
-        Assert.Equal(FunctionAppAssembly, executable);
-    }
-
-    [Fact]
-    public void Every_function_folder_has_one_trigger_and_http_functions_have_distinct_routes_with_a_response()
-    {
-        var functions = FunctionFolders().ToList();
-        Assert.NotEmpty(functions);
-        var routes = new List<string>();
-        foreach (var (name, bindings) in functions)
-        {
-            var triggers = bindings.Where(b => b.GetProperty("type").GetString()!.EndsWith("Trigger", StringComparison.Ordinal)).ToList();
-            Assert.True(triggers.Count == 1, $"{name}/function.json has {triggers.Count} triggers; a function has exactly one.");
-            if (triggers[0].GetProperty("type").GetString() != "httpTrigger") continue;
-            var route = triggers[0].TryGetProperty("route", out var r) ? r.GetString() : null;
-            Assert.False(string.IsNullOrEmpty(route), $"{name}'s httpTrigger has no route.");
-            routes.Add(route!);
-            Assert.True(triggers[0].GetProperty("methods").GetArrayLength() > 0, $"{name}'s httpTrigger allows no methods.");
-            Assert.Contains(bindings, b => b.GetProperty("type").GetString() == "http" && b.GetProperty("direction").GetString() == "out");
-        }
-        Assert.Equal(routes.Distinct().Count(), routes.Count);
-    }
-
-    [Fact]
     public void Blob_triggers_use_event_grid_on_the_uploads_container_through_a_connection_the_templates_configure()
     {
-        var blobTriggers = FunctionFolders()
-            .SelectMany(f => f.Bindings.Where(b => b.GetProperty("type").GetString() == "blobTrigger").Select(b => (f.Name, Binding: b)))
-            .ToList();
+        var blobTriggers = WithTrigger("blobTrigger").ToList();
         Assert.NotEmpty(blobTriggers);
-        foreach (var (name, trigger) in blobTriggers)
+        foreach (var function in blobTriggers)
         {
+            var (name, trigger) = (NameOf(function), Trigger(function));
             var connection = trigger.GetProperty("connection").GetString()!;
             Assert.Equal(AppSettings.UploadsConnectionString, connection);
             Assert.True(BicepAppSettings.Contains($"{connection}__blobServiceUri"),
@@ -116,19 +87,42 @@ public sealed class InfraConsistencyTests
                 $"{name}'s blob trigger needs {connection}__queueServiceUri (receipts and poison queue).");
             // Flex Consumption runs blob triggers only from Event Grid.
             Assert.Equal("EventGrid", trigger.GetProperty("source").GetString());
-            var container = trigger.GetProperty("path").GetString()!.Split('/')[0];
-            Assert.Equal(BicepName("uploadsContainer"), container);
+            Assert.Equal(BicepName("uploadsContainer"), trigger.GetProperty("path").GetString()!.Split('/')[0]);
         }
     }
 
     [Fact]
-    public void The_blob_events_hook_subscribes_a_function_that_has_a_blob_trigger()
+    public void The_blob_events_hook_subscribes_the_function_with_the_blob_trigger()
     {
-        var analyze = BicepName("analyzeFunction");
-        var function = FunctionFolders().SingleOrDefault(f => f.Name == analyze);
+        Assert.Equal(BicepName("analyzeFunction"), NameOf(WithTrigger("blobTrigger").Single()));
+    }
 
-        Assert.True(function.Bindings != null, $"names.analyzeFunction '{analyze}' is not a function folder.");
-        Assert.Contains(function.Bindings, b => b.GetProperty("type").GetString() == "blobTrigger");
+    [Fact]
+    public void The_follow_up_queue_the_triggers_name_is_created_and_set_and_reached_through_the_host_connection_with_a_queue_role()
+    {
+        var queue = BicepName("followUpsQueue");
+        Assert.Equal("[variables('names').followUpsQueue]", AppSettingsObject.GetProperty(AppSettings.FollowUpsQueue).GetString());
+        Assert.Contains("[variables('names').followUpsQueue]", Main.ModuleParameter("storage", "queues").GetRawText());
+        Assert.NotEmpty(queue);
+        foreach (var function in WithTrigger("queueTrigger"))
+        {
+            // No connection named: the host storage connection, whose identity-based settings include its queue endpoint.
+            Assert.Equal("AzureWebJobsStorage", Trigger(function).GetProperty("connection").GetString());
+            Assert.StartsWith($"%{AppSettings.FollowUpsQueue}%", Trigger(function).GetProperty("queueName").GetString());
+        }
+        Assert.Contains("AzureWebJobsStorage__queueServiceUri", BicepAppSettings);
+        Assert.Contains("974c5e8b-45b9-4653-ba55-5f855dd0fb88", Main.ModuleTemplate("roles").GetRawText()); // Storage Queue Data Contributor
+    }
+
+    [Fact]
+    public void The_function_app_runs_dotnet_isolated_10_on_flex_consumption()
+    {
+        var site = Main.ModuleTemplate("api").GetProperty("resources").EnumerateArray()
+            .Single(r => r.GetProperty("type").GetString() == "Microsoft.Web/sites");
+        var runtime = site.GetProperty("properties").GetProperty("functionAppConfig").GetProperty("runtime");
+        Assert.Equal("dotnet-isolated", runtime.GetProperty("name").GetString());
+        Assert.Equal("10.0", runtime.GetProperty("version").GetString());
+        Assert.Contains("FlexConsumption", Main.ModuleTemplate("api").GetRawText());
     }
 
     [Fact]
@@ -165,13 +159,6 @@ public sealed class InfraConsistencyTests
     }
 
     private static string BicepName(string key) => Main.Name(key);
-
-    private static IEnumerable<(string Name, List<JsonElement> Bindings)> FunctionFolders() =>
-        Directory.EnumerateFiles(FunctionApp, "function.json", SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}")
-                        && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"))
-            .Select(f => (Path.GetFileName(Path.GetDirectoryName(f)!),
-                JsonDocument.Parse(File.ReadAllText(f)).RootElement.GetProperty("bindings").EnumerateArray().ToList()));
 
     [Fact]
     public void Cosmos_containers_and_partition_keys_are_the_ones_the_stores_use()
