@@ -19,15 +19,13 @@ internal sealed class BenchApp : IAsyncDisposable
 
     private readonly string folder;
 
-    private BenchApp(string folder, Backend backend, WebApplication app, Uri baseAddress)
+    private BenchApp(string folder, WebApplication app, Uri baseAddress)
     {
         this.folder = folder;
-        Backend = backend;
         App = app;
         BaseAddress = baseAddress;
     }
 
-    public Backend Backend { get; }
     public WebApplication App { get; }
     public Uri BaseAddress { get; }
 
@@ -44,18 +42,17 @@ internal sealed class BenchApp : IAsyncDisposable
             [AppSettings.UserSalt] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
         };
         foreach (var (name, value) in extraSettings ?? new Dictionary<string, string>()) settings[name] = value;
-        var backend = await BackendFactory.CreateAsync(name => settings.GetValueOrDefault(name) ?? Environment.GetEnvironmentVariable(name), cancellation);
-        var app = ServerApp.Build(backend, new ServerOptions { ApiKey = ApiKey, Urls = "http://127.0.0.1:0", RequestsPerMinutePerClient = int.MaxValue });
+        var app = await ServerApp.BuildAsync(settings, new ServerOptions { ApiKey = ApiKey, Urls = "http://127.0.0.1:0", RequestsPerMinutePerClient = int.MaxValue },
+            cancellation);
         await app.StartAsync(cancellation);
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
-        return new BenchApp(folder, backend, app, address);
+        return new BenchApp(folder, app, address);
     }
 
     public async ValueTask DisposeAsync()
     {
         await App.StopAsync();
         await App.DisposeAsync();
-        Backend.Dispose();
         Directory.Delete(folder, recursive: true);
     }
 }

@@ -43,6 +43,7 @@ internal static class Failures
         Microsoft.ML.OnnxRuntime.OnnxRuntimeException => $"ONNX Runtime: {e.Message}",
         ArgumentException => e.Message,
         InvalidOperationException => e.Message,
+        Microsoft.Extensions.Options.OptionsValidationException => e.Message,
         _ => null,
     };
 }

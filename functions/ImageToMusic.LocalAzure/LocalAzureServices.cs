@@ -4,7 +4,7 @@ using ImageToMusic.Azure.Blobs;
 using ImageToMusic.Azure.Cosmos;
 using ImageToMusic.Engine.Music;
 using ImageToMusic.Server;
-using ImageToMusic.Server.Hosting;
+using ImageToMusic.Server.Composition;
 
 namespace ImageToMusic.LocalAzure;
 
@@ -24,7 +24,7 @@ public sealed class LocalAzureServices : IAsyncDisposable
     }
 
     public string UploadsConnectionString => azurite.ConnectionString;
-    public UploadsContainer Uploads => new(azurite.ConnectionString, BackendFactory.DefaultUploadsContainer);
+    public UploadsContainer Uploads => new(azurite.ConnectionString, ImageToMusicSettings.DefaultUploadsContainer);
     public string CosmosEndpoint => cosmos.Endpoint;
 
     /// <summary>The settings that point the function app at these services.</summary>
@@ -33,9 +33,9 @@ public sealed class LocalAzureServices : IAsyncDisposable
         [AppSettings.StoreKind] = "cosmos",
         [AppSettings.CosmosEndpoint] = cosmos.Endpoint,
         [AppSettings.CosmosKey] = cosmos.Key,
-        [AppSettings.CosmosDatabase] = BackendFactory.DefaultCosmosDatabase,
+        [AppSettings.CosmosDatabase] = ImageToMusicSettings.DefaultCosmosDatabase,
         [AppSettings.UploadsConnectionString] = azurite.ConnectionString,
-        [AppSettings.UploadsContainer] = BackendFactory.DefaultUploadsContainer,
+        [AppSettings.UploadsContainer] = ImageToMusicSettings.DefaultUploadsContainer,
     };
 
     public static async Task<LocalAzureServices> StartAsync(IReadOnlyList<Track> catalog, CancellationToken cancellation = default)
@@ -56,8 +56,8 @@ public sealed class LocalAzureServices : IAsyncDisposable
         {
             await services.Uploads.EnsureExistsAsync(cancellation);
             using var client = cosmos.CreateClient();
-            await CosmosSetup.EnsureCreatedAsync(client, BackendFactory.DefaultCosmosDatabase, cancellation);
-            await new CosmosStores(client, BackendFactory.DefaultCosmosDatabase).Catalog.SaveAsync([.. catalog], cancellation);
+            await CosmosSetup.EnsureCreatedAsync(client, ImageToMusicSettings.DefaultCosmosDatabase, cancellation);
+            await new CosmosStores(client, ImageToMusicSettings.DefaultCosmosDatabase).Catalog.SaveAsync([.. catalog], cancellation);
             return services;
         }
         catch

@@ -1,5 +1,5 @@
-using ImageToMusic.Bots.Discord;
-using ImageToMusic.Engine.Fetching;
+using ImageToMusic.Server.Composition;
+using Microsoft.Extensions.Configuration;
 using ImageToMusic.Server.Endpoints;
 using ImageToMusic.Server.Hosting;
 using ImageToMusic.Server.Uploads;
@@ -10,23 +10,28 @@ namespace ImageToMusic.Server;
 /// <summary>`imagetomusic serve`: the doors as a plain ASP.NET Core app on this machine, with the API key checked here.</summary>
 public static class ServerApp
 {
-    public static WebApplication Build(Backend backend, ServerOptions options, string[]? args = null)
+    /// <summary>
+    /// The app, its catalog loaded, ready to start. <paramref name="settings"/> (names as in <see cref="AppSettings"/>)
+    /// win over the environment's.
+    /// </summary>
+    public static async Task<WebApplication> BuildAsync(IReadOnlyDictionary<string, string> settings, ServerOptions options, CancellationToken cancellation = default)
     {
-        var builder = WebApplication.CreateBuilder(args ?? []);
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration.AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key.Replace("__", ConfigurationPath.KeyDelimiter, StringComparison.Ordinal), (string?)s.Value)));
         if (options.Urls is { } urls) builder.WebHost.UseUrls(urls);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxRequestBytes);
         // One line per request at Information drowns what matters.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         // Logs go to stderr, so a host's stdout (the CLI's --json output) stays clean.
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Services.AddImageToMusicDoors(backend, options);
-        if (backend.Discord is not null) builder.Services.AddInProcessFollowUps();
+        builder.Services.AddImageToMusicDoors(builder.Configuration, options);
+        if (ServerComposition.HasDiscordBot(builder.Configuration)) builder.Services.AddInProcessFollowUps();
         if (options.WatchUploadsEvery is { } every)
             builder.Services.AddHostedService(services =>
             {
                 var logger = services.GetRequiredService<ILogger<UploadWatcher>>();
-                return new UploadWatcher(backend.Uploads, services.GetRequiredService<UploadAnalysis>(), services.GetRequiredService<TimeProvider>(), every,
-                    options.UploadsSettle, line => logger.LogInformation("{Upload}", line));
+                return new UploadWatcher(services.GetRequiredService<IUploads>(), services.GetRequiredService<UploadAnalysis>(), services.GetRequiredService<TimeProvider>(),
+                    every, options.UploadsSettle, line => logger.LogInformation("{Upload}", line));
             });
 
         var app = builder.Build();
@@ -46,6 +51,7 @@ public static class ServerApp
         }
         app.Use(app.Services.GetRequiredService<RequestLimits>().RunAsync);
         app.MapStoryApi().MapFeedbackApi().MapSurveyApi().MapBots().MapWeb();
+        await app.Services.LoadCatalogAsync(cancellation);
         return app;
     }
 

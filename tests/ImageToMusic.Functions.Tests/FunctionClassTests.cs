@@ -8,7 +8,9 @@ using ImageToMusic.Engine.Music.Catalog;
 using ImageToMusic.Engine.Storage;
 using ImageToMusic.LocalAzure;
 using ImageToMusic.Server;
-using ImageToMusic.Server.Hosting;
+using ImageToMusic.Engine;
+using ImageToMusic.Server.Composition;
+using Microsoft.Extensions.Configuration;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,7 +29,6 @@ public sealed class FunctionClassTests : IAsyncLifetime
     private readonly InteractionSigner discordKey = new();
     private readonly FakeDiscord discord = FakeDiscord.Start();
     private LocalAzureServices azure = null!;
-    private Backend backend = null!;
     private ServiceProvider services = null!;
     private QueueClient queue = null!;
 
@@ -43,8 +44,9 @@ public sealed class FunctionClassTests : IAsyncLifetime
             [AppSettings.DiscordPublicKey] = discordKey.PublicKeyHex,
             [AppSettings.DiscordApiBase] = discord.ApiBase,
         };
-        backend = await BackendFactory.CreateAsync(settings.GetValueOrDefault);
-        services = new ServiceCollection().AddLogging().AddFunctionApp(backend, settings.GetValueOrDefault).BuildServiceProvider();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value))).Build();
+        services = new ServiceCollection().AddLogging().AddFunctionApp(configuration).BuildServiceProvider();
+        await services.LoadCatalogAsync();
         queue = new QueueClient(azure.UploadsConnectionString, FollowUps, StorageSoundtrackQueue.ClientOptions);
         await queue.CreateIfNotExistsAsync();
     }
@@ -52,7 +54,6 @@ public sealed class FunctionClassTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await services.DisposeAsync();
-        backend.Dispose();
         await azure.DisposeAsync();
         await discord.DisposeAsync();
         discordKey.Dispose();
@@ -60,11 +61,13 @@ public sealed class FunctionClassTests : IAsyncLifetime
 
     private T Function<T>() => ActivatorUtilities.CreateInstance<T>(services);
 
+    private T Service<T>() where T : notnull => services.GetRequiredService<T>();
+
     /// <summary>Uploads to Azurite; returns the blob as the trigger binds it, and the version (ETag) the analysis is keyed by.</summary>
     private async Task<(BlobClient Blob, string ETag)> UploadAsync(string name, byte[] bytes)
     {
         var etag = await azure.Uploads.UploadAsync(name, bytes, "image/jpeg");
-        return (new BlobContainerClient(azure.UploadsConnectionString, BackendFactory.DefaultUploadsContainer).GetBlobClient(name), etag);
+        return (new BlobContainerClient(azure.UploadsConnectionString, ImageToMusicSettings.DefaultUploadsContainer).GetBlobClient(name), etag);
     }
 
     private static byte[] Photo(string name) => File.ReadAllBytes(Path.Combine(TestData.Emotion6Images, name));
@@ -78,10 +81,10 @@ public sealed class FunctionClassTests : IAsyncLifetime
         await Function<UploadFunctions>().AnalyzeImage(upload, CancellationToken.None);
 
         var id = RecordIds.AnalysisIdFor("uploads/beach.jpg", etag);
-        Assert.NotNull(await backend.Analyses.FindAnalysisAsync(id));
-        var recommendation = Assert.Single(await backend.Analyses.RecommendationsForAsync(id));
+        Assert.NotNull(await Service<IAnalysisStore>().FindAnalysisAsync(id));
+        var recommendation = Assert.Single(await Service<IAnalysisStore>().RecommendationsForAsync(id));
         Assert.Equal(5, recommendation.Tracks.Count);
-        Assert.Equal(1, backend.Recommender.Analyzer.PhotosDecoded);
+        Assert.Equal(1, Service<Recommender>().Analyzer.PhotosDecoded);
     }
 
     [Fact]
@@ -91,7 +94,7 @@ public sealed class FunctionClassTests : IAsyncLifetime
 
         await Function<UploadFunctions>().AnalyzeImage(upload, CancellationToken.None);
 
-        var failure = await backend.Analyses.FindFailureAsync(RecordIds.AnalysisIdFor("uploads/notes.jpg", etag));
+        var failure = await Service<IAnalysisStore>().FindFailureAsync(RecordIds.AnalysisIdFor("uploads/notes.jpg", etag));
         Assert.Equal("unsupported_format", failure?.ErrorCode);
     }
 

@@ -57,7 +57,7 @@ public sealed class CommunityPersonalisationTests
         Assert.NotEqual(theirs.Select(t => t.Id), Tracks(mine).Select(t => t.Id));
         Assert.True(Tracks(mine).Average(t => t.Energy) < theirs.Average(t => t.Energy),
             $"personalised mean energy {Tracks(mine).Average(t => t.Energy):F3} vs global {theirs.Average(t => t.Energy):F3} after {votes} votes");
-        var stored = (await app.Backend.Analyses.FindRecommendationAsync(mine.GetProperty("recommendation_id").GetString()!))!;
+        var stored = (await app.Analyses.FindRecommendationAsync(mine.GetProperty("recommendation_id").GetString()!))!;
         Assert.Contains($"personalised-from={votes}-votes", stored.Options);
     }
 }

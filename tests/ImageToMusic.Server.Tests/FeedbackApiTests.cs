@@ -17,7 +17,7 @@ public sealed class FeedbackApiTests : IAsyncLifetime
     {
         app = await RunningApp.StartAsync();
         var (_, id) = await app.UploadAndAnalyzeAsync("photo.jpg", File.ReadAllBytes(Path.Combine(TestData.Emotion6Images, "joy", "6.jpg")));
-        recommendation = (await app.Backend.Analyses.RecommendationsForAsync(id)).Single();
+        recommendation = (await app.Analyses.RecommendationsForAsync(id)).Single();
     }
 
     public async Task DisposeAsync() => await app.DisposeAsync();
@@ -43,7 +43,7 @@ public sealed class FeedbackApiTests : IAsyncLifetime
         Assert.Equal("changed", (await Json(changed)).GetProperty("outcome").GetString());
         Assert.Equal("unchanged", (await Json(repeated)).GetProperty("outcome").GetString());
         Assert.Equal(HttpStatusCode.Created, other.StatusCode);
-        var votes = await app.Backend.Feedback.ForRecommendationAsync(recommendation.Id);
+        var votes = await app.Feedback.ForRecommendationAsync(recommendation.Id);
         Assert.Equal(2, votes.Count);
         Assert.Contains(votes, v => v.Vote == Engine.Feedback.Vote.Down && v.Platform == "discord" && v.Community == "guild-1");
         Assert.All(votes, v => Assert.DoesNotContain("alice", v.UserHash));
@@ -77,7 +77,7 @@ public sealed class FeedbackApiTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(expected, (await Json(response)).GetProperty("detail").GetString());
-        Assert.Empty(await app.Backend.Feedback.ForRecommendationAsync(recommendation.Id));
+        Assert.Empty(await app.Feedback.ForRecommendationAsync(recommendation.Id));
     }
 
     [Emotion6Fact]

@@ -16,7 +16,7 @@ public sealed class FeedbackCsvTests : IAsyncLifetime
     {
         app = await RunningApp.StartAsync();
         var (_, id) = await app.UploadAndAnalyzeAsync("photo.jpg", File.ReadAllBytes(Path.Combine(TestData.Emotion6Images, "joy", "6.jpg")));
-        recommendation = (await app.Backend.Analyses.RecommendationsForAsync(id)).Single();
+        recommendation = (await app.Analyses.RecommendationsForAsync(id)).Single();
     }
 
     public async Task DisposeAsync() => await app.DisposeAsync();
@@ -52,7 +52,7 @@ public sealed class FeedbackCsvTests : IAsyncLifetime
         Assert.Equal(3, lines.Length); // the header, and two votes (the quoted line break is not a record break)
         var bob = lines.Single(l => l.Contains(",down,web,,", StringComparison.Ordinal));
         Assert.DoesNotContain("bob", bob); // only the salted hash
-        var analysis = (await app.Backend.Analyses.FindAnalysisAsync(recommendation.AnalysisId))!;
+        var analysis = (await app.Analyses.FindAnalysisAsync(recommendation.AnalysisId))!;
         Assert.EndsWith($",{analysis.ModelVersion},{ImageToMusic.Engine.Music.MusicMoods.All[ImageToMusic.Engine.Music.MusicMoods.QuadrantOf(analysis.Valence, analysis.Arousal)]}", bob);
     }
 

@@ -51,7 +51,7 @@ public sealed class StorySoundtrackTests : IAsyncLifetime
         Assert.Equal(JsonValueKind.Null, tracks[0].GetProperty("tempo_change_bpm").ValueKind);
         Assert.Equal(tracks[1].GetProperty("tempo_bpm").GetDouble() - tracks[0].GetProperty("tempo_bpm").GetDouble(), tracks[1].GetProperty("tempo_change_bpm").GetDouble(), 1);
 
-        var stored = (await app.Backend.Analyses.FindRecommendationAsync(images[1].GetProperty("recommendation_id").GetString()!))!;
+        var stored = (await app.Analyses.FindRecommendationAsync(images[1].GetProperty("recommendation_id").GetString()!))!;
         Assert.Equal(images[1].GetProperty("analysis_id").GetString(), stored.AnalysisId);
         Assert.Equal(tracks[1].GetProperty("id").GetString(), Assert.Single(stored.Tracks).TrackId);
     }

@@ -14,7 +14,7 @@ public sealed class SurveyApiTests
     private static async Task<JsonElement> Json(HttpResponseMessage response) => JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
     private static Task<Survey> NewSurveyAsync(RunningApp app, string batch = "study-1") =>
-        app.Backend.SurveyService.CreateAsync(File.ReadAllBytes(Path.Combine(TestData.Emotion6Images, "sadness/3.jpg")), "sadness/3.jpg", batch);
+        app.SurveyService.CreateAsync(File.ReadAllBytes(Path.Combine(TestData.Emotion6Images, "sadness/3.jpg")), "sadness/3.jpg", batch);
 
     [Emotion6Fact]
     public async Task A_survey_shows_its_photo_and_tracks_and_its_answers_land_as_thumbs_and_a_mood_choice()
@@ -42,10 +42,10 @@ public sealed class SurveyApiTests
             result.GetProperty("comment_stored").GetBoolean(), result.GetProperty("outcome").GetString()));
 
         var respondent = UserIds.Hash(RunningApp.Salt, SurveyService.Platform, "browser-7");
-        var votes = await app.Backend.Feedback.ForRecommendationAsync(survey.RecommendationId);
+        var votes = await app.Feedback.ForRecommendationAsync(survey.RecommendationId);
         Assert.Equal([(tracks[0], Vote.Up), (tracks[3], Vote.Down)], votes.Select(v => (v.TrackId, v.Vote)).OrderBy(v => tracks.IndexOf(v.TrackId)));
         Assert.All(votes, v => Assert.Equal(("survey", "study-1", respondent), (v.Platform, v.Community, v.UserHash)));
-        var answer = Assert.Single(await app.Backend.Surveys.AnswersAsync());
+        var answer = Assert.Single(await app.Surveys.AnswersAsync());
         Assert.Equal((survey.Id, respondent, "Sad", "too loud"), (answer.SurveyId, answer.RespondentHash, answer.Mood, answer.Comment));
     }
 
@@ -54,7 +54,7 @@ public sealed class SurveyApiTests
     {
         await using var app = await RunningApp.StartAsync();
         var survey = await NewSurveyAsync(app);
-        var track = (await app.Backend.Analyses.FindRecommendationAsync(survey.RecommendationId))!.Tracks[1].TrackId;
+        var track = (await app.Analyses.FindRecommendationAsync(survey.RecommendationId))!.Tracks[1].TrackId;
 
         await app.Client.PostAsJsonAsync($"/api/surveys/{survey.Id}/answers", new { respondent = "r1", fits = new Dictionary<string, bool> { [track] = true }, mood = "Calm" });
         var again = await Json(await app.Client.PostAsJsonAsync($"/api/surveys/{survey.Id}/answers",
@@ -65,9 +65,9 @@ public sealed class SurveyApiTests
 
         Assert.Equal("changed", again.GetProperty("outcome").GetString());
         Assert.Equal("unchanged", same.GetProperty("outcome").GetString());
-        Assert.Equal(Vote.Down, Assert.Single(await app.Backend.Feedback.ForRecommendationAsync(survey.RecommendationId)).Vote);
-        Assert.Equal("Sad", Assert.Single(await app.Backend.Surveys.AnswersAsync()).Mood);
-        var predicted = (await app.Backend.SurveyService.FindAsync(survey.Id))!.PredictedMood;
+        Assert.Equal(Vote.Down, Assert.Single(await app.Feedback.ForRecommendationAsync(survey.RecommendationId)).Vote);
+        Assert.Equal("Sad", Assert.Single(await app.Surveys.AnswersAsync()).Mood);
+        var predicted = (await app.SurveyService.FindAsync(survey.Id))!.PredictedMood;
         Assert.Contains($"Respondents chose the predicted mood in {(predicted == "Sad" ? 1 : 0)} of 1 answers", dashboard);
     }
 
@@ -91,8 +91,8 @@ public sealed class SurveyApiTests
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(named, (await Json(response)).GetProperty("detail").GetString());
-        Assert.Empty(await app.Backend.Feedback.AllAsync());
-        Assert.Empty(await app.Backend.Surveys.AnswersAsync());
+        Assert.Empty(await app.Feedback.AllAsync());
+        Assert.Empty(await app.Surveys.AnswersAsync());
     }
 
     [Fact]

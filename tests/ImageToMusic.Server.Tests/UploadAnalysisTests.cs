@@ -52,7 +52,7 @@ public abstract class UploadAnalysisTests(Services services) : IAsyncLifetime
         Assert.EndsWith("not decoded again", second);
         var analysis = await GetAnalysis(id);
         Assert.Single(analysis.GetProperty("recommendations").EnumerateArray());
-        Assert.Single(await app.Backend.Analyses.RecommendationsForAsync(id));
+        Assert.Single(await app.Analyses.RecommendationsForAsync(id));
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public abstract class UploadAnalysisTests(Services services) : IAsyncLifetime
     public async Task A_blob_name_no_upload_can_have_is_refused_before_any_store_sees_it(string name)
     {
         Assert.Contains("not a blob name", await app.AnalyzeAsync(name));
-        Assert.Null(await app.Backend.Analyses.FindFailureAsync(RecordIds.AnalysisIdFor($"uploads/{name}", "unread")));
+        Assert.Null(await app.Analyses.FindFailureAsync(RecordIds.AnalysisIdFor($"uploads/{name}", "unread")));
     }
 
     [Fact]

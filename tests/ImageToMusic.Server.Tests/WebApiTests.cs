@@ -42,9 +42,9 @@ public sealed class WebApiTests
         Assert.Contains(suggestion.GetProperty("mood").GetProperty("word").GetString(), ImageToMusic.Engine.Music.MusicMoods.All);
         Assert.InRange(suggestion.GetProperty("mood").GetProperty("emotions").EnumerateObject().Count(), 1, 5);
         Assert.All(suggestion.GetProperty("palette").EnumerateArray(), c => Assert.Matches("^#[0-9a-f]{6}$", c.GetProperty("hex").GetString()));
-        Assert.Equal(recommendationId, (await app.Backend.Analyses.RecommendationsForAsync(suggestion.GetProperty("analysis_id").GetString()!)).Single().Id);
+        Assert.Equal(recommendationId, (await app.Analyses.RecommendationsForAsync(suggestion.GetProperty("analysis_id").GetString()!)).Single().Id);
         Assert.Equal(HttpStatusCode.Created, vote.StatusCode);
-        var stored = Assert.Single(await app.Backend.Feedback.AllAsync());
+        var stored = Assert.Single(await app.Feedback.AllAsync());
         Assert.Equal(("web", Vote.Down, UserIds.Hash(RunningApp.Salt, "web", "browser-id-1")), (stored.Platform, stored.Vote, stored.UserHash));
     }
 

@@ -14,7 +14,7 @@ public sealed class SurveyPageTests
         await using var app = await RunningApp.StartAsync();
         await using var browser = await BrowserSession.StartAsync(app.BaseAddress);
         var page = browser.Page;
-        var survey = await app.Backend.SurveyService.CreateAsync(File.ReadAllBytes(Path.Combine(TestData.Emotion6Images, "surprise", "5.jpg")), "surprise/5.jpg", "pilot");
+        var survey = await app.SurveyService.CreateAsync(File.ReadAllBytes(Path.Combine(TestData.Emotion6Images, "surprise", "5.jpg")), "surprise/5.jpg", "pilot");
 
         await page.GotoAsync($"/survey/{survey.Id}");
         await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "The photo this survey is about" })).ToBeVisibleAsync();
@@ -31,15 +31,15 @@ public sealed class SurveyPageTests
         await Assertions.Expect(page.GetByText("Thank you: 2 answers about the songs, and the mood Calm were saved.")).ToBeVisibleAsync();
         await browser.ScreenshotAsync("survey-sent");
         var respondent = await page.EvaluateAsync<string>("localStorage.getItem('imagetomusic-user')");
-        var answer = Assert.Single(await app.Backend.Surveys.AnswersAsync());
+        var answer = Assert.Single(await app.Surveys.AnswersAsync());
         Assert.Equal((UserIds.Hash(RunningApp.Salt, "survey", respondent), "Calm", "The second one is perfect."), (answer.RespondentHash, answer.Mood, answer.Comment));
-        var shown = (await app.Backend.Analyses.FindRecommendationAsync(survey.RecommendationId))!.Tracks;
+        var shown = (await app.Analyses.FindRecommendationAsync(survey.RecommendationId))!.Tracks;
         Assert.Equal([(shown[0].TrackId, Vote.Up), (shown[2].TrackId, Vote.Down)],
-            (await app.Backend.Feedback.ForRecommendationAsync(survey.RecommendationId)).Select(v => (v.TrackId, v.Vote)).OrderBy(v => v.TrackId == shown[0].TrackId ? 0 : 1));
+            (await app.Feedback.ForRecommendationAsync(survey.RecommendationId)).Select(v => (v.TrackId, v.Vote)).OrderBy(v => v.TrackId == shown[0].TrackId ? 0 : 1));
 
         await page.GotoAsync($"/dashboard?code={RunningApp.ApiKey}");
         var matrix = page.GetByRole(AriaRole.Table, new() { Name = "Predicted mood (rows) against the mood chosen (columns)" });
-        var predicted = (await app.Backend.SurveyService.FindAsync(survey.Id))!.PredictedMood;
+        var predicted = (await app.SurveyService.FindAsync(survey.Id))!.PredictedMood;
         // Columns: Happy, Sad, Energetic, Calm; the one answer chose Calm for a photo predicted as `predicted`.
         await Assertions.Expect(matrix.GetByRole(AriaRole.Row, new() { Name = predicted }).Locator("td").Nth(3)).ToContainTextAsync("1");
         await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "By platform" }).GetByRole(AriaRole.Rowheader, new() { Name = "survey" })).ToBeVisibleAsync();

@@ -11,7 +11,7 @@ namespace ImageToMusic.Bots.Teams;
 /// refreshed (the adaptiveCard/action invoke, or an Action.Submit message from older clients), anything else a short
 /// help reply. Work is done before answering: an analysis takes well under the Bot Connector's 15-second limit.
 /// </summary>
-public sealed class TeamsBot(Recommender recommender, IAnalysisStore analyses, IFeedbackStore feedback, string userSalt, ImageLimits limits,
+public sealed class TeamsBot(Recommender recommender, IAnalysisStore analyses, FeedbackService votes, ImageLimits limits,
     BotConnectorClient connector, TimeProvider? clock = null)
 {
     public const string Platform = "teams";
@@ -19,7 +19,6 @@ public sealed class TeamsBot(Recommender recommender, IAnalysisStore analyses, I
     public const string HelpText = "Send me a photo and I'll suggest five songs that fit its mood. Rate them with 👍 or 👎.";
 
     private readonly TimeProvider clock = clock ?? TimeProvider.System;
-    private readonly FeedbackService votes = new(analyses, feedback, userSalt, clock);
 
     public async Task<TeamsResult> HandleAsync(Activity activity, CancellationToken cancellation)
     {

@@ -1,3 +1,5 @@
+using ImageToMusic.Engine.Feedback;
+using Microsoft.Extensions.DependencyInjection;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Net.Http.Headers;
@@ -33,7 +35,6 @@ internal static class BenchApiCommand
                 .Take(result.GetValue(stories) * result.GetValue(photosPerStory)).Select(File.ReadAllBytes).ToList();
             if (photos.Count == 0) throw new FileNotFoundException($"No .jpg photos under {result.GetValue(images)!.FullName}.");
             await using var bench = await BenchApp.StartAsync(CommonOptions.Require(result.GetValue(catalog), "--catalog").FullName, null, cancellation);
-            var backend = bench.Backend;
             using var client = new HttpClient { BaseAddress = bench.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
             client.DefaultRequestHeaders.Add("x-functions-key", BenchApp.ApiKey);
             Console.Error.WriteLine($"{result.GetValue(stories)} story requests of {result.GetValue(photosPerStory)} photos at once");
@@ -47,7 +48,7 @@ internal static class BenchApiCommand
             {
                 recommendation_id = target.Id, track_id = tracks[i % tracks.Count], vote = i % 3 == 0 ? "down" : "up", platform = "api", user = $"user-{i / tracks.Count}",
             }));
-            var stored = await backend.Feedback.ForRecommendationAsync(target.Id, cancellation);
+            var stored = await bench.App.Services.GetRequiredService<IFeedbackStore>().ForRecommendationAsync(target.Id, cancellation);
             var report = new
             {
                 machine = Measurements.Machine(),

@@ -1,4 +1,7 @@
 using System.CommandLine;
+using ImageToMusic.Engine;
+using ImageToMusic.Server.Composition;
+using Microsoft.Extensions.DependencyInjection;
 using ImageToMusic.Engine.Storage;
 using ImageToMusic.Server;
 using ImageToMusic.Server.Hosting;
@@ -53,7 +56,7 @@ internal static class ServeCommand
             if (azure is not null)
             {
                 foreach (var (name, value) in azure.Settings) settings[name] = value;
-                uploadsAt = $"container '{BackendFactory.DefaultUploadsContainer}' in Azurite: {azure.UploadsConnectionString}";
+                uploadsAt = $"container '{ImageToMusicSettings.DefaultUploadsContainer}' in Azurite: {azure.UploadsConnectionString}";
             }
             else
             {
@@ -64,16 +67,14 @@ internal static class ServeCommand
                 uploadsAt = folder;
             }
 
-            using var backend = await BackendFactory.CreateAsync(name => settings.GetValueOrDefault(name) ?? Environment.GetEnvironmentVariable(name), cancellation);
             var url = $"http://127.0.0.1:{result.GetValue(port)}";
-            await using var app = ServerApp.Build(backend, new ServerOptions
+            await using var app = await ServerApp.BuildAsync(settings, new ServerOptions
             {
                 ApiKey = apiKey, Urls = url, WatchUploadsEvery = TimeSpan.FromSeconds(Math.Max(0.1, result.GetValue(poll))),
                 UploadsSettle = TimeSpan.FromSeconds(Math.Max(0, result.GetValue(settle))),
-                Teams = TeamsSetup.FromSettings(Environment.GetEnvironmentVariable),
-            });
+            }, cancellation);
             await app.StartAsync(cancellation);
-            Console.WriteLine($"ImageToMusic API on {url}  ({backend.Recommender.Catalog.Count} tracks; stores: {(azure is null ? storePath : $"Cosmos server {azure.CosmosEndpoint}")})");
+            Console.WriteLine($"ImageToMusic API on {url}  ({app.Services.GetRequiredService<Recommender>().Catalog.Count} tracks; stores: {(azure is null ? storePath : $"Cosmos server {azure.CosmosEndpoint}")})");
             Console.WriteLine($"  API key   {apiKey}{(Environment.GetEnvironmentVariable(AppSettings.ApiKey) is null ? $"  (generated; set {AppSettings.ApiKey} to fix one)" : "")}");
             Console.WriteLine($"  uploads   {uploadsAt}");
             Console.WriteLine($"            new photos are found by polling every {result.GetValue(poll):0.#} s; each analysis appears at GET {url}/api/analyses/{{id}}");

@@ -1,3 +1,4 @@
+using ImageToMusic.Server.Composition;
 using ImageToMusic.Bots.Discord;
 using ImageToMusic.Server.Hosting;
 
@@ -14,9 +15,9 @@ public static class DiscordInteractionsEndpoint
     /// <summary>Interactions are a few kilobytes; anything far larger is not from Discord.</summary>
     public const long MaxBodyBytes = 1024 * 1024;
 
-    public static async Task<IResult> Handle(HttpRequest request, CancellationToken cancellation)
+    public static async Task<IResult> Handle(HttpRequest request, BotDoors bots, CancellationToken cancellation)
     {
-        var interactions = request.HttpContext.RequestServices.GetService<DiscordInteractions>()
+        var interactions = bots.Discord
                            ?? throw new ApiProblem(StatusCodes.Status503ServiceUnavailable, "Discord bot not configured", $"Set {AppSettings.DiscordPublicKey} to the application's public key.");
         BodyLimit.Cap(request, MaxBodyBytes, "An interaction");
         using var buffer = new MemoryStream();

@@ -1,3 +1,4 @@
+using ImageToMusic.Engine.Storage;
 using System.Globalization;
 using System.Text;
 using ImageToMusic.Engine.Feedback;
@@ -16,9 +17,9 @@ public static class FeedbackCsvEndpoint
     public static readonly IReadOnlyList<string> Columns =
         ["id", "recommendation_id", "track_id", "user_hash", "vote", "platform", "community", "created_at", "updated_at", "model_version", "mood"];
 
-    public static async Task<IResult> Handle(Backend backend, CancellationToken cancellation)
+    public static async Task<IResult> Handle(IFeedbackStore feedback, IAnalysisStore analyses, CancellationToken cancellation)
     {
-        var votes = await RatedVote.JoinAsync(await backend.Feedback.AllAsync(cancellation: cancellation), backend.Analyses, cancellation);
+        var votes = await RatedVote.JoinAsync(await feedback.AllAsync(cancellation: cancellation), analyses, cancellation);
         return Results.File(Encoding.UTF8.GetBytes(Render(votes)), "text/csv; charset=utf-8", "feedback.csv");
     }
 

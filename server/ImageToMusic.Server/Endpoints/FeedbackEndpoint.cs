@@ -15,11 +15,11 @@ public static class FeedbackEndpoint
 
     public static readonly IReadOnlySet<string> Platforms = new HashSet<string> { "api", "web", "discord", "teams", "survey" };
 
-    public static async Task<IResult> Handle(HttpRequest request, Backend backend, CancellationToken cancellation) =>
-        await RecordAsync(await RequestJson.ReadAsync<FeedbackRequest>(request, cancellation), backend, cancellation);
+    public static async Task<IResult> Handle(HttpRequest request, FeedbackService votes, CancellationToken cancellation) =>
+        await RecordAsync(await RequestJson.ReadAsync<FeedbackRequest>(request, cancellation), votes, cancellation);
 
     /// <summary>Checks the request and stores its vote; both HTTP doors that take thumbs come through here.</summary>
-    public static async Task<IResult> RecordAsync(FeedbackRequest body, Backend backend, CancellationToken cancellation)
+    public static async Task<IResult> RecordAsync(FeedbackRequest body, FeedbackService votes, CancellationToken cancellation)
     {
         var vote = body.Vote?.ToLowerInvariant() switch
         {
@@ -33,13 +33,13 @@ public static class FeedbackEndpoint
         if (string.IsNullOrWhiteSpace(body.TrackId)) throw ApiProblem.BadRequest("track_id is required.");
 
         if (body.RecommendationId is null && body.AnalysisId is null) throw ApiProblem.BadRequest("Give recommendation_id (or analysis_id).");
-        var recommendation = await backend.FeedbackService.FindRecommendationAsync(body.RecommendationId, body.AnalysisId, cancellation)
+        var recommendation = await votes.FindRecommendationAsync(body.RecommendationId, body.AnalysisId, cancellation)
                              ?? throw ApiProblem.NotFound(body.RecommendationId is { } id ? $"No recommendation with id '{id}'." : $"No recommendation for analysis '{body.AnalysisId}'.");
 
         RecordedVote recorded;
         try
         {
-            recorded = await backend.FeedbackService.RecordAsync(recommendation, body.TrackId, vote, platform, body.User, body.Community, cancellation);
+            recorded = await votes.RecordAsync(recommendation, body.TrackId, vote, platform, body.User, body.Community, cancellation);
         }
         catch (ArgumentException e)
         {

@@ -1,3 +1,4 @@
+using ImageToMusic.Engine;
 using System.Globalization;
 using ImageToMusic.Engine.Music.Matching;
 using ImageToMusic.Engine.Music.Story;
@@ -27,13 +28,13 @@ public static class StorySoundtrackEndpoint
         string Mode, IReadOnlyList<StoryImageJson> Images, MoodSummaryJson StoryMood, string StoryMoodWord, IReadOnlyList<StoryTrackJson> Tracks,
         double TotalDurationSeconds, string? RecommendationId);
 
-    public static async Task<IResult> Handle(HttpRequest request, Backend backend, StoryImages images, CancellationToken cancellation)
+    public static async Task<IResult> Handle(HttpRequest request, Recommender recommender, StoryService stories, StoryImages images, CancellationToken cancellation)
     {
         var (photos, options, community) = request.HasFormContentType
             ? await FromFormAsync(request, images, cancellation)
             : await FromJsonAsync(request, images, cancellation);
         // The API client's community ranks with what its thumbs (POST /api/feedback with that community) have taught.
-        return await SoundtrackAsync(photos, options with { Filters = await backend.Recommender.ForCommunityAsync(options.Filters, community, cancellation) }, backend,
+        return await SoundtrackAsync(photos, options with { Filters = await recommender.ForCommunityAsync(options.Filters, community, cancellation) }, stories,
             cancellation);
     }
 
@@ -41,20 +42,20 @@ public static class StorySoundtrackEndpoint
     /// POST /api/web/story, the home page's story mode: anonymous, so it takes uploaded photos only; naming blobs or
     /// URLs would let anyone read the uploads container or make the server fetch addresses for them.
     /// </summary>
-    public static async Task<IResult> HandleUploads(HttpRequest request, Backend backend, StoryImages images, CancellationToken cancellation)
+    public static async Task<IResult> HandleUploads(HttpRequest request, StoryService stories, StoryImages images, CancellationToken cancellation)
     {
         if (!request.HasFormContentType)
             throw new ApiProblem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send the photos as multipart/form-data.");
         var (photos, options, _) = await FromFormAsync(request, images, cancellation);
-        return await SoundtrackAsync(photos, options, backend, cancellation);
+        return await SoundtrackAsync(photos, options, stories, cancellation);
     }
 
-    private static async Task<IResult> SoundtrackAsync(IReadOnlyList<StoryPhoto> photos, StoryOptions options, Backend backend, CancellationToken cancellation)
+    private static async Task<IResult> SoundtrackAsync(IReadOnlyList<StoryPhoto> photos, StoryOptions options, StoryService stories, CancellationToken cancellation)
     {
         ComposedStory story;
         try
         {
-            story = await backend.Stories.ComposeAsync(photos, options, cancellation);
+            story = await stories.ComposeAsync(photos, options, cancellation);
         }
         catch (StoryPhotoRejectedException e)
         {

@@ -22,9 +22,9 @@ public static class SurveyEndpoints
     public sealed record AnswersResponse(string SurveyId, int VotesStored, string? Mood, bool CommentStored, string Outcome);
 
     /// <summary>GET /api/surveys/{id}</summary>
-    public static async Task<IResult> Get(string id, Backend backend, CancellationToken cancellation)
+    public static async Task<IResult> Get(string id, SurveyService surveys, CancellationToken cancellation)
     {
-        var questions = await FindAsync(id, backend, cancellation);
+        var questions = await FindAsync(id, surveys, cancellation);
         var (survey, analysis, recommendation) = (questions.Survey, questions.Analysis, questions.Recommendation);
         return Results.Ok(new SurveyJson(survey.Id, survey.AnalysisId, survey.RecommendationId, survey.Batch, $"{PathPrefix}/{Uri.EscapeDataString(survey.Id)}/image",
             new SurveyMoodJson(Math.Round(analysis.Valence, 3), Math.Round(analysis.Arousal, 3), questions.PredictedMood), MusicMoods.All,
@@ -32,21 +32,21 @@ public static class SurveyEndpoints
     }
 
     /// <summary>GET /api/surveys/{id}/image: the survey's preview, never the original upload.</summary>
-    public static async Task<IResult> Image(string id, Backend backend, HttpResponse response, CancellationToken cancellation)
+    public static async Task<IResult> Image(string id, ISurveyStore surveys, HttpResponse response, CancellationToken cancellation)
     {
-        var survey = await backend.Surveys.FindAsync(id, cancellation) ?? throw NoSuchSurvey(id);
+        var survey = await surveys.FindAsync(id, cancellation) ?? throw NoSuchSurvey(id);
         response.Headers.CacheControl = "private, max-age=3600";
         return Results.Bytes(survey.Preview, Survey.PreviewContentType);
     }
 
     /// <summary>POST /api/surveys/{id}/answers</summary>
-    public static async Task<IResult> Answer(string id, HttpRequest request, Backend backend, CancellationToken cancellation)
+    public static async Task<IResult> Answer(string id, HttpRequest request, SurveyService surveys, CancellationToken cancellation)
     {
-        var questions = await FindAsync(id, backend, cancellation);
+        var questions = await FindAsync(id, surveys, cancellation);
         var body = await RequestJson.ReadAsync<AnswersRequest>(request, cancellation);
         try
         {
-            var result = await backend.SurveyService.AnswerAsync(questions, body.Respondent, body.Fits ?? [], body.Mood, body.Comment, cancellation);
+            var result = await surveys.AnswerAsync(questions, body.Respondent, body.Fits ?? [], body.Mood, body.Comment, cancellation);
             return Results.Ok(new AnswersResponse(result.SurveyId, result.VotesStored, result.Mood, result.CommentStored, result.Outcome.ToString().ToLowerInvariant()));
         }
         catch (ArgumentException e)
@@ -55,8 +55,8 @@ public static class SurveyEndpoints
         }
     }
 
-    private static async Task<SurveyQuestions> FindAsync(string id, Backend backend, CancellationToken cancellation) =>
-        await backend.SurveyService.FindAsync(id, cancellation) ?? throw NoSuchSurvey(id);
+    private static async Task<SurveyQuestions> FindAsync(string id, SurveyService surveys, CancellationToken cancellation) =>
+        await surveys.FindAsync(id, cancellation) ?? throw NoSuchSurvey(id);
 
     private static ApiProblem NoSuchSurvey(string id) => ApiProblem.NotFound($"No survey with id '{id}'; check the link.");
 }

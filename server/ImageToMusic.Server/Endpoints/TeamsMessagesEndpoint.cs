@@ -1,3 +1,4 @@
+using ImageToMusic.Server.Composition;
 using ImageToMusic.Bots.Teams;
 using ImageToMusic.Server.Hosting;
 
@@ -11,9 +12,9 @@ public static class TeamsMessagesEndpoint
     /// <summary>Activities are a few kilobytes (images come as URLs, not inline); anything far larger is not from Teams.</summary>
     public const long MaxBodyBytes = 1024 * 1024;
 
-    public static async Task<IResult> Handle(HttpRequest request, IServiceProvider services, CancellationToken cancellation)
+    public static async Task<IResult> Handle(HttpRequest request, BotDoors bots, CancellationToken cancellation)
     {
-        if (services.GetService<TeamsMessageHandler>() is not { } handler)
+        if (bots.Teams is not { } handler)
             return new ApiProblem(StatusCodes.Status503ServiceUnavailable, "No Teams bot", $"Set {AppSettings.TeamsAppId} to run the Teams bot.").ToResult();
         BodyLimit.Cap(request, MaxBodyBytes, "An activity");
         try

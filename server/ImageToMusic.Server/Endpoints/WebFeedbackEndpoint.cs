@@ -1,3 +1,4 @@
+using ImageToMusic.Engine.Feedback;
 using ImageToMusic.Server.Hosting;
 
 namespace ImageToMusic.Server.Endpoints;
@@ -12,11 +13,11 @@ public static class WebFeedbackEndpoint
 
     public sealed record WebFeedbackRequest(string? RecommendationId, string? TrackId, string? Vote, string? User);
 
-    public static async Task<IResult> Handle(HttpRequest request, Backend backend, CancellationToken cancellation)
+    public static async Task<IResult> Handle(HttpRequest request, FeedbackService votes, CancellationToken cancellation)
     {
         var body = await RequestJson.ReadAsync<WebFeedbackRequest>(request, cancellation);
         if (body.RecommendationId is null) throw ApiProblem.BadRequest("recommendation_id is required.");
         return await FeedbackEndpoint.RecordAsync(
-            new FeedbackEndpoint.FeedbackRequest(body.RecommendationId, null, body.TrackId, body.Vote, "web", null, body.User), backend, cancellation);
+            new FeedbackEndpoint.FeedbackRequest(body.RecommendationId, null, body.TrackId, body.Vote, "web", null, body.User), votes, cancellation);
     }
 }

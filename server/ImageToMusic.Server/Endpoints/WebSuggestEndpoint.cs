@@ -25,7 +25,7 @@ public static class WebSuggestEndpoint
     /// <summary>How many emotions the page shows as bars; the rest are small and crowd the chart.</summary>
     public const int TopEmotions = 5;
 
-    public static async Task<IResult> Handle(HttpRequest request, Backend backend, StoryImages images, CancellationToken cancellation)
+    public static async Task<IResult> Handle(HttpRequest request, Recommender recommender, StoryImages images, CancellationToken cancellation)
     {
         if (!request.HasFormContentType)
             throw new ApiProblem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send the photo as multipart/form-data.");
@@ -35,7 +35,7 @@ public static class WebSuggestEndpoint
         Recommendation recommendation;
         try
         {
-            recommendation = await backend.Recommender.RecommendAsync(photo.Bytes, $"web:{form.Files[0].FileName}", cancellation: cancellation);
+            recommendation = await recommender.RecommendAsync(photo.Bytes, $"web:{form.Files[0].FileName}", cancellation: cancellation);
         }
         catch (ImageRejectedException e)
         {

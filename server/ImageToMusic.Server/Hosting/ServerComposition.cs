@@ -1,30 +1,38 @@
 using ImageToMusic.Bots.Discord;
+using ImageToMusic.Bots.Teams;
 using ImageToMusic.Engine.Fetching;
+using ImageToMusic.Engine.Imaging;
+using ImageToMusic.Server.Composition;
 using ImageToMusic.Server.Endpoints;
 using ImageToMusic.Server.Uploads;
-using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Configuration;
 
 namespace ImageToMusic.Server.Hosting;
 
 /// <summary>How both hosts compose the doors: `serve` (<see cref="ServerApp"/>) and the function app call these alike.</summary>
 public static class ServerComposition
 {
-    /// <summary>Everything the doors use: the backend, outbound HTTP, the bots, JSON as the API writes it, the request limits.</summary>
-    public static IServiceCollection AddImageToMusicDoors(this IServiceCollection services, Backend backend, ServerOptions options)
+    /// <summary>
+    /// The engine, stores and uploads (<see cref="EngineComposition.AddImageToMusic"/>), and everything the doors use:
+    /// outbound HTTP, the bots the settings turn on, JSON as the API writes it, the request limits.
+    /// </summary>
+    public static IServiceCollection AddImageToMusicDoors(this IServiceCollection services, IConfiguration configuration, ServerOptions options)
     {
-        services.AddSingleton(backend);
+        var setting = ImageToMusicSettings.Reader(configuration);
+        var discord = DiscordOptions.From(setting);
+        var teams = options.Teams ?? TeamsSetup.FromSettings(setting);
+        services.AddImageToMusic(configuration);
         services.AddSingleton(options);
-        services.TryAddSingleton(TimeProvider.System);
         services.AddOutboundHttp(allowLoopbackPhotoSources: options.AllowLocalImageServers,
-            allowLoopbackAttachments: (backend.Discord?.AttachmentsFromLoopback ?? false) || (options.Teams?.AttachmentsFromLoopback ?? false));
-        services.AddSingleton(s => new StoryImages(backend.Uploads,
+            allowLoopbackAttachments: (discord?.AttachmentsFromLoopback ?? false) || (teams?.AttachmentsFromLoopback ?? false));
+        services.AddSingleton(s => new StoryImages(s.GetRequiredService<IUploads>(),
             new SafeFetcher(s.GetRequiredService<IHttpClientFactory>().CreateClient(OutboundHttp.PhotoSources)),
-            backend.Limits, new FetchPolicy { AllowPlainHttp = options.AllowLocalImageServers }));
+            s.GetRequiredService<ImageLimits>(), new FetchPolicy { AllowPlainHttp = options.AllowLocalImageServers }));
         services.AddSingleton<UploadAnalysis>();
-        if (options.Teams is { } teams)
-            services.AddSingleton(s => TeamsSetup.Handler(teams, backend, s.GetRequiredService<IHttpClientFactory>().CreateClient(OutboundHttp.Teams),
-                s.GetRequiredService<IHttpClientFactory>().CreateClient(OutboundHttp.TeamsAttachments)));
-        if (backend.Discord is { } discord) services.AddDiscordBot(discord, backend);
+        if (discord is not null) services.AddDiscordBot(discord);
+        if (teams is not null) services.AddTeamsBot(teams);
+        services.AddSingleton(s => new BotDoors(discord is null ? null : s.GetRequiredService<DiscordInteractions>(),
+            teams is null ? null : s.GetRequiredService<TeamsMessageHandler>()));
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o =>
         {
@@ -36,6 +44,9 @@ public static class ServerComposition
         return services;
     }
 
+    /// <summary>Whether these settings turn the Discord bot on (and so a follow-up queue is needed).</summary>
+    public static bool HasDiscordBot(IConfiguration configuration) => DiscordOptions.From(ImageToMusicSettings.Reader(configuration)) is not null;
+
     /// <summary>Follow-ups kept in this process (`serve`): the work runs beside the server and is awaited when it stops.</summary>
     public static IServiceCollection AddInProcessFollowUps(this IServiceCollection services)
     {
@@ -44,15 +55,5 @@ public static class ServerComposition
         services.AddSingleton<ISoundtrackQueue>(s => s.GetRequiredService<InProcessSoundtrackQueue>());
         services.AddHostedService(s => s.GetRequiredService<InProcessSoundtrackQueue>());
         return services;
-    }
-
-    /// <summary>The Discord bot: the interactions door, and the replies its follow-ups make (on whichever queue the host added).</summary>
-    private static void AddDiscordBot(this IServiceCollection services, DiscordOptions discord, Backend backend)
-    {
-        services.AddSingleton(s => DiscordBot.Replies(discord, backend.Recommender, s.GetRequiredService<IHttpClientFactory>().CreateClient(OutboundHttp.Discord),
-            s.GetRequiredService<IHttpClientFactory>().CreateClient(OutboundHttp.DiscordAttachments), s.GetRequiredService<ILoggerFactory>(),
-            s.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(s => DiscordBot.Interactions(discord, backend.FeedbackService, s.GetRequiredService<ISoundtrackQueue>(),
-            s.GetRequiredService<ILoggerFactory>(), s.GetRequiredService<TimeProvider>()));
     }
 }

@@ -12,7 +12,7 @@ public sealed record TeamsOptions(string AppId, TokenCredential Credential, stri
     public bool AttachmentsFromLoopback => Uri.TryCreate(OpenIdMetadataUrl, UriKind.Absolute, out var url) && url.IsLoopback;
 }
 
-/// <summary>Builds the Teams bot from settings (<see cref="AppSettings"/>), or nothing when no app id is set.</summary>
+/// <summary>The Teams bot's identity from settings (<see cref="AppSettings"/>), or nothing when no app id is set.</summary>
 public static class TeamsSetup
 {
     public static TeamsOptions? FromSettings(Func<string, string?> setting)
@@ -25,14 +25,5 @@ public static class TeamsSetup
             // A bot registered with a user-assigned managed identity has that identity's client id as its app id.
             : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(appId));
         return new TeamsOptions(appId, credential, setting(AppSettings.TeamsOpenIdMetadataUrl) is { Length: > 0 } url ? url : BotConnectorAuthenticator.DefaultMetadataUrl);
-    }
-
-    /// <param name="http">For the Bot Connector and its OpenID metadata.</param>
-    /// <param name="attachments">For image downloads: a client on <see cref="SafeFetcher"/>'s handler.</param>
-    public static TeamsMessageHandler Handler(TeamsOptions options, Backend backend, HttpClient http, HttpClient attachments)
-    {
-        var connector = new BotConnectorClient(http, new SafeFetcher(attachments), new BotTokenCache(options.Credential));
-        var bot = new TeamsBot(backend.Recommender, backend.Analyses, backend.Feedback, backend.UserSalt, backend.Limits, connector);
-        return new TeamsMessageHandler(new BotConnectorAuthenticator(options.AppId, http, options.OpenIdMetadataUrl), bot);
     }
 }

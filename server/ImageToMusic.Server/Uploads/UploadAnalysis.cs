@@ -1,6 +1,6 @@
 using ImageToMusic.Engine.Imaging;
 using ImageToMusic.Engine.Storage;
-using ImageToMusic.Server.Hosting;
+using ImageToMusic.Engine;
 
 namespace ImageToMusic.Server.Uploads;
 
@@ -10,7 +10,7 @@ namespace ImageToMusic.Server.Uploads;
 /// new and is not even decoded. A photo the engine refuses is stored as a failed analysis and not thrown, so a
 /// trigger does not retry it forever; only faults worth retrying (storage unreachable) are thrown.
 /// </summary>
-public sealed class UploadAnalysis(Backend backend, TimeProvider clock)
+public sealed class UploadAnalysis(IUploads uploads, IAnalysisStore analyses, Recommender recommender, ImageLimits limits, TimeProvider clock)
 {
     public const string Container = "uploads";
 
@@ -22,12 +22,12 @@ public sealed class UploadAnalysis(Backend backend, TimeProvider clock)
         UploadedPhoto photo;
         try
         {
-            photo = await backend.Uploads.ReadAsync(blobName, backend.Limits.MaxBytes, cancellation);
+            photo = await uploads.ReadAsync(blobName, limits.MaxBytes, cancellation);
         }
         catch (ImageRejectedException tooLarge)
         {
             // Refused before reading, so without an ETag: keyed by name alone, and a smaller re-upload gets its own analysis.
-            await backend.Analyses.SaveFailureAsync(new AnalysisFailureRecord(RecordIds.AnalysisIdFor(source, "unread"), clock.GetUtcNow(), source, tooLarge.Code, tooLarge.Message),
+            await analyses.SaveFailureAsync(new AnalysisFailureRecord(RecordIds.AnalysisIdFor(source, "unread"), clock.GetUtcNow(), source, tooLarge.Code, tooLarge.Message),
                 cancellation);
             return $"{source}: {tooLarge.Code}: {tooLarge.Message}";
         }
@@ -36,11 +36,11 @@ public sealed class UploadAnalysis(Backend backend, TimeProvider clock)
             return $"{source}: gone before it could be read; nothing to analyse";
         }
         var ids = (RecordIds.AnalysisIdFor(source, photo.ETag), RecordIds.RecommendationIdFor(source, photo.ETag));
-        if (await backend.Analyses.FindAnalysisAsync(ids.Item1, cancellation) is not null || await backend.Analyses.FindFailureAsync(ids.Item1, cancellation) is not null)
+        if (await analyses.FindAnalysisAsync(ids.Item1, cancellation) is not null || await analyses.FindFailureAsync(ids.Item1, cancellation) is not null)
             return $"{source} ({photo.ETag}): already analysed as {ids.Item1}; not decoded again";
         try
         {
-            var recommendation = await backend.Recommender.RecommendAsync(photo.Bytes, source, ids: ids, sourceVersion: photo.ETag, cancellation: cancellation);
+            var recommendation = await recommender.RecommendAsync(photo.Bytes, source, ids: ids, sourceVersion: photo.ETag, cancellation: cancellation);
             return $"{source} ({photo.ETag}): analysis {recommendation.AnalysisId}, {recommendation.Tracks.Count} tracks";
         }
         catch (ImageRejectedException e) // the recommender has stored the failure under ids.Item1

@@ -1,3 +1,5 @@
+using ImageToMusic.Engine.Storage;
+using ImageToMusic.Engine.Surveys;
 using ImageToMusic.Engine.Feedback;
 using ImageToMusic.Server.Endpoints;
 using ImageToMusic.Server.Hosting;
@@ -12,10 +14,10 @@ public static class DashboardPage
 {
     public const string Path = "/dashboard";
 
-    public static async Task<IResult> Handle(HttpRequest request, Backend backend, CancellationToken cancellation)
+    public static async Task<IResult> Handle(HttpRequest request, IFeedbackStore feedback, IAnalysisStore analyses, ISurveyStore surveys, CancellationToken cancellation)
     {
         var view = new FeedbackReportView("this app's store", null,
-            await FeedbackReports.FromStoresAsync(backend.Feedback, backend.Analyses, backend.Surveys, cancellation: cancellation));
+            await FeedbackReports.FromStoresAsync(feedback, analyses, surveys, cancellation: cancellation));
         // A browser opens the dashboard with ?code=KEY; the export link carries the same key so it works from the page.
         var code = request.Query["code"].FirstOrDefault();
         var csv = FeedbackCsvEndpoint.Path + (code is null ? "" : QueryString.Create("code", code).ToUriComponent());

@@ -120,19 +120,19 @@ public sealed class DiscordFlowTests : IAsyncLifetime
         Assert.Equal("#1: 0", Label(rows, 0, 0));
         var up = rows[0].GetProperty("components")[0].GetProperty("custom_id").GetString()!;
         var down = rows[0].GetProperty("components")[1].GetProperty("custom_id").GetString()!;
-        var recommendation = (await app.Backend.Analyses.FindRecommendationAsync(FeedbackButton.Parse(up)!.RecommendationId))!;
-        Assert.StartsWith("discord:guild-1/channel-1/att-1", (await app.Backend.Analyses.FindAnalysisAsync(recommendation.AnalysisId))!.Source);
+        var recommendation = (await app.Analyses.FindRecommendationAsync(FeedbackButton.Parse(up)!.RecommendationId))!;
+        Assert.StartsWith("discord:guild-1/channel-1/att-1", (await app.Analyses.FindAnalysisAsync(recommendation.AnalysisId))!.Source);
 
         var (_, afterUp) = await Interact(Click(up, "user-2"));
         Assert.Equal(7, afterUp.GetProperty("type").GetInt32());
         Assert.Equal(("#1: 1", "#1: 0"), (Label(afterUp.GetProperty("data").GetProperty("components"), 0, 0), Label(afterUp.GetProperty("data").GetProperty("components"), 0, 1)));
-        var vote = Assert.Single(await app.Backend.Feedback.ForRecommendationAsync(recommendation.Id));
+        var vote = Assert.Single(await app.Feedback.ForRecommendationAsync(recommendation.Id));
         Assert.Equal((recommendation.Tracks[0].TrackId, ImageToMusic.Engine.Feedback.Vote.Up, "discord", "guild-1"), (vote.TrackId, vote.Vote, vote.Platform, vote.Community));
         Assert.DoesNotContain("user-2", vote.UserHash);
 
         var (_, afterDown) = await Interact(Click(down, "user-2"));
         Assert.Equal(("#1: 0", "#1: 1"), (Label(afterDown.GetProperty("data").GetProperty("components"), 0, 0), Label(afterDown.GetProperty("data").GetProperty("components"), 0, 1)));
-        Assert.Equal(ImageToMusic.Engine.Feedback.Vote.Down, Assert.Single(await app.Backend.Feedback.ForRecommendationAsync(recommendation.Id)).Vote);
+        Assert.Equal(ImageToMusic.Engine.Feedback.Vote.Down, Assert.Single(await app.Feedback.ForRecommendationAsync(recommendation.Id)).Vote);
         Assert.Single(discord.Calls); // clicks are answered in the response; nothing more is sent
     }
 

@@ -1,4 +1,7 @@
+using ImageToMusic.Engine;
+using ImageToMusic.Engine.Feedback;
 using ImageToMusic.Engine.Music.Catalog;
+using ImageToMusic.Engine.Surveys;
 using ImageToMusic.Engine.Storage;
 using ImageToMusic.Server.Hosting;
 using ImageToMusic.Server.Uploads;
@@ -27,16 +30,24 @@ public sealed class RunningApp : IAsyncDisposable
     private readonly Func<string, byte[], Task<string>> put;
     private readonly IAsyncDisposable? services;
 
-    private RunningApp(WebApplication app, Backend backend, HttpClient client, Func<string, byte[], Task<string>> put, IAsyncDisposable? services)
+    private RunningApp(WebApplication app, HttpClient client, Func<string, byte[], Task<string>> put, IAsyncDisposable? services)
     {
         this.app = app;
         this.put = put;
         this.services = services;
-        Backend = backend;
         Client = client;
     }
 
-    public Backend Backend { get; }
+    /// <summary>The app's own services, as its doors use them.</summary>
+    public IAnalysisStore Analyses => app.Services.GetRequiredService<IAnalysisStore>();
+    public IFeedbackStore Feedback => app.Services.GetRequiredService<IFeedbackStore>();
+    public ISurveyStore Surveys => app.Services.GetRequiredService<ISurveyStore>();
+    public SurveyService SurveyService => app.Services.GetRequiredService<SurveyService>();
+    public Recommender Recommender => app.Services.GetRequiredService<Recommender>();
+    public IUploads Uploads => app.Services.GetRequiredService<IUploads>();
+
+    /// <summary>The analysis the app's own watcher and blob trigger call, on another clock.</summary>
+    public UploadAnalysis UploadAnalysisOn(TimeProvider clock) => new(Uploads, Analyses, Recommender, Recommender.Analyzer.Limits, clock);
     /// <summary>Sends the API key on every request.</summary>
     public HttpClient Client { get; }
     public Uri BaseAddress => Client.BaseAddress!;
@@ -72,14 +83,12 @@ public sealed class RunningApp : IAsyncDisposable
                 return LocalFolderUploads.ETagOf(new FileInfo(path));
             };
         }
-        var backend = await BackendFactory.CreateAsync(settings.GetValueOrDefault);
-
-        var app = ServerApp.Build(backend, (options ?? new ServerOptions()) with { ApiKey = ApiKey, Urls = "http://127.0.0.1:0" });
+        var app = await ServerApp.BuildAsync(settings, (options ?? new ServerOptions()) with { ApiKey = ApiKey, Urls = "http://127.0.0.1:0" });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         var client = new HttpClient { BaseAddress = new Uri(address) };
         client.DefaultRequestHeaders.Add("x-functions-key", ApiKey);
-        return new RunningApp(app, backend, client, put, azure);
+        return new RunningApp(app, client, put, azure);
     }
 
     /// <summary>Uploads a photo; returns its ETag.</summary>
@@ -103,7 +112,6 @@ public sealed class RunningApp : IAsyncDisposable
         Client.Dispose();
         await app.StopAsync();
         await app.DisposeAsync();
-        Backend.Dispose();
         if (services is not null) await services.DisposeAsync();
     }
 }

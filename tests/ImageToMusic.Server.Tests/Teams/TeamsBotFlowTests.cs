@@ -114,7 +114,7 @@ public sealed class TeamsBotFlowTests : IAsyncLifetime
         Assert.Contains("Palette:", card.GetRawText());
         Assert.Equal(5, tracks.Count);
         Assert.All(tracks, t => Assert.Equal(("👍 0", "👎 0"), (t.Up, t.Down)));
-        Assert.NotNull(await app.Backend.Analyses.FindRecommendationAsync(recommendationId));
+        Assert.NotNull(await app.Analyses.FindRecommendationAsync(recommendationId));
 
         var up = await PostAsync(VoteInvoke(recommendationId, tracks[0].TrackId, "up"));
         Assert.Equal(HttpStatusCode.OK, up.StatusCode);
@@ -122,7 +122,7 @@ public sealed class TeamsBotFlowTests : IAsyncLifetime
         Assert.Equal(200, upBody.RootElement.GetProperty("statusCode").GetInt32());
         Assert.Equal("application/vnd.microsoft.card.adaptive", upBody.RootElement.GetProperty("type").GetString());
         Assert.Equal(("👍 1", "👎 0"), (Tracks(upBody.RootElement.GetProperty("value"))[0].Up, Tracks(upBody.RootElement.GetProperty("value"))[0].Down));
-        var stored = Assert.Single(await app.Backend.Feedback.ForRecommendationAsync(recommendationId));
+        var stored = Assert.Single(await app.Feedback.ForRecommendationAsync(recommendationId));
         Assert.Equal((tracks[0].TrackId, Vote.Up, "teams", TeamId), (stored.TrackId, stored.Vote, stored.Platform, stored.Community));
         Assert.Equal(UserIds.Hash(RunningApp.Salt, "teams", "aad-user-1"), stored.UserHash);
 
@@ -130,7 +130,7 @@ public sealed class TeamsBotFlowTests : IAsyncLifetime
         using var downBody = JsonDocument.Parse(await down.Content.ReadAsStringAsync());
         var refreshed = Tracks(downBody.RootElement.GetProperty("value"))[0];
         Assert.Equal(("👍 0", "👎 1"), (refreshed.Up, refreshed.Down));
-        Assert.Equal(Vote.Down, Assert.Single(await app.Backend.Feedback.ForRecommendationAsync(recommendationId)).Vote);
+        Assert.Equal(Vote.Down, Assert.Single(await app.Feedback.ForRecommendationAsync(recommendationId)).Vote);
         Assert.Single(connector.Calls); // invokes answer in the response, not with another message
         Assert.Equal(1, credential.Calls); // the bot's token was reused for the download and the reply
     }
@@ -146,7 +146,7 @@ public sealed class TeamsBotFlowTests : IAsyncLifetime
         var response = await PostAsync(submit);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(Vote.Up, Assert.Single(await app.Backend.Feedback.ForRecommendationAsync(recommendationId)).Vote);
+        Assert.Equal(Vote.Up, Assert.Single(await app.Feedback.ForRecommendationAsync(recommendationId)).Vote);
         var update = connector.Calls.Last();
         Assert.Equal(("PUT", $"/v3/conversations/{Conversation}/activities/sent-1"), (update.Method, update.Path));
         Assert.Equal("👍 1", Tracks(CardOf(update.Body))[1].Up);
@@ -193,15 +193,15 @@ public sealed class TeamsBotFlowTests : IAsyncLifetime
     [MemberData(nameof(Attacks))]
     public async Task Forged_or_stale_tokens_get_401_and_nothing_is_stored_or_sent(string attack)
     {
-        var recommendationId = (await app.Backend.Recommender.RecommendAsync(Photo, "test")).RecommendationId;
-        var trackId = (await app.Backend.Analyses.FindRecommendationAsync(recommendationId))!.Tracks[0].TrackId;
+        var recommendationId = (await app.Recommender.RecommendAsync(Photo, "test")).RecommendationId;
+        var trackId = (await app.Analyses.FindRecommendationAsync(recommendationId))!.Tracks[0].TrackId;
 
         var vote = await PostAsync(VoteInvoke(recommendationId, trackId, "up"), TokenAttacks.Header(connector, attack));
         var photo = await PostAsync(PhotoMessage(connector.Attach("photo.jpg", Photo)), TokenAttacks.Header(connector, attack));
 
         Assert.Equal((HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized), (vote.StatusCode, photo.StatusCode));
-        Assert.Empty(await app.Backend.Feedback.ForRecommendationAsync(recommendationId));
-        Assert.Single(await app.Backend.Analyses.RecommendationsForAsync((await app.Backend.Analyses.FindRecommendationAsync(recommendationId))!.AnalysisId));
+        Assert.Empty(await app.Feedback.ForRecommendationAsync(recommendationId));
+        Assert.Single(await app.Analyses.RecommendationsForAsync((await app.Analyses.FindRecommendationAsync(recommendationId))!.AnalysisId));
         Assert.Empty(connector.Calls);
         Assert.Equal(0, credential.Calls);
     }
@@ -211,15 +211,15 @@ public sealed class TeamsBotFlowTests : IAsyncLifetime
     [InlineData("key not endorsed for msteams")]
     public async Task Tokens_not_issued_for_this_activity_get_403_and_nothing_is_stored_or_sent(string attack)
     {
-        var recommendationId = (await app.Backend.Recommender.RecommendAsync(Photo, "test")).RecommendationId;
-        var trackId = (await app.Backend.Analyses.FindRecommendationAsync(recommendationId))!.Tracks[0].TrackId;
+        var recommendationId = (await app.Recommender.RecommendAsync(Photo, "test")).RecommendationId;
+        var trackId = (await app.Analyses.FindRecommendationAsync(recommendationId))!.Tracks[0].TrackId;
         var token = attack == "serviceUrl mismatch" ? connector.Token(serviceUrl: "https://smba.trafficmanager.net/emea/") : connector.Token(connector.EndorsedElsewhere);
 
         var vote = await PostAsync(VoteInvoke(recommendationId, trackId, "up"), $"Bearer {token}");
         var photo = await PostAsync(PhotoMessage(connector.Attach("photo.jpg", Photo)), $"Bearer {token}");
 
         Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden), (vote.StatusCode, photo.StatusCode));
-        Assert.Empty(await app.Backend.Feedback.ForRecommendationAsync(recommendationId));
+        Assert.Empty(await app.Feedback.ForRecommendationAsync(recommendationId));
         Assert.Empty(connector.Calls);
     }
 
