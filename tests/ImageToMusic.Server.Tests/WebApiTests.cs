@@ -49,6 +49,24 @@ public sealed class WebApiTests
     }
 
     [Emotion6Fact]
+    public async Task The_web_page_and_the_analyses_api_show_a_photos_mood_in_one_shape()
+    {
+        await using var app = await RunningApp.StartAsync();
+        using var anonymous = new HttpClient { BaseAddress = app.BaseAddress };
+
+        var suggestion = await Json(await anonymous.PostAsync("/api/web/suggest", Photos("joy/6.jpg")));
+        var analysis = await Json(await app.Client.GetAsync($"/api/analyses/{suggestion.GetProperty("analysis_id").GetString()}"));
+        var (web, api) = (suggestion.GetProperty("mood"), analysis.GetProperty("mood"));
+
+        string[] shape = ["valence", "arousal", "word", "emotions"];
+        Assert.Equal(shape, web.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(shape, api.EnumerateObject().Select(p => p.Name));
+        foreach (var name in shape[..3]) Assert.Equal(api.GetProperty(name).ToString(), web.GetProperty(name).ToString());
+        // The page shows the strongest five; the API keeps them all, in the same order.
+        Assert.Equal(api.GetProperty("emotions").EnumerateObject().Take(5).Select(e => e.Name), web.GetProperty("emotions").EnumerateObject().Select(e => e.Name));
+    }
+
+    [Emotion6Fact]
     public async Task Suggest_takes_exactly_one_photo()
     {
         await using var app = await RunningApp.StartAsync();

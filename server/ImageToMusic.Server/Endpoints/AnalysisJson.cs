@@ -13,7 +13,7 @@ public sealed record AnalysisJson(
     DateTimeOffset CreatedAt,
     string? ImageSha256,
     string? ModelVersion,
-    MoodSummaryJson? Mood,
+    MoodJson? Mood,
     VisualEvidence? Evidence,
     AnalysisTimings? TimingsMs,
     IReadOnlyList<RecommendationJson>? Recommendations,
@@ -24,14 +24,12 @@ public sealed record AnalysisJson(
 
     public static AnalysisJson From(AnalysisRecord a, IReadOnlyList<RecommendationRecord> recommendations) => new(
         a.Id, Ok, a.Source, a.SourceVersion, a.CreatedAt, a.ImageSha256, a.ModelVersion,
-        new MoodSummaryJson(Math.Round(a.Valence, 3), Math.Round(a.Arousal, 3), a.Emotions.OrderByDescending(kv => kv.Value).ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value, 4))),
+        MoodJson.Of(a.Valence, a.Arousal, a.Emotions),
         a.Evidence, a.Timings, [.. recommendations.Select(RecommendationJson.From)], null);
 
     public static AnalysisJson From(AnalysisFailureRecord f) =>
         new(f.Id, Failed, f.Source, null, f.CreatedAt, null, null, null, null, null, null, new ErrorJson(f.ErrorCode, f.ErrorMessage));
 }
-
-public sealed record MoodSummaryJson(double Valence, double Arousal, IReadOnlyDictionary<string, double> Emotions);
 
 public sealed record RecommendationJson(string Id, DateTimeOffset CreatedAt, string Options, IReadOnlyList<RecommendedTrack> Tracks)
 {

@@ -18,14 +18,14 @@ public static class StorySoundtrackEndpoint
         IReadOnlyList<ImageReference>? Images, string? Mode, double? TargetDurationSeconds, string? Genre, bool? ExcludeExplicit, double? MinTempo, double? MaxTempo,
         string? Community);
 
-    public sealed record StoryImageJson(int Index, string Source, string AnalysisId, string? RecommendationId, MoodSummaryJson Mood, IReadOnlyList<PaletteColour> Palette);
+    public sealed record StoryImageJson(int Index, string Source, string AnalysisId, string? RecommendationId, MoodJson Mood, IReadOnlyList<PaletteColour> Palette);
 
     public sealed record StoryTrackJson(
         int Position, int? ImageIndex, string Id, string Title, string Artist, string Mood, double TempoBpm, double Energy, double DurationSeconds,
         double Fit, double Score, string Reason, double? TempoChangeBpm, double? EnergyChange);
 
     public sealed record StoryResponse(
-        string Mode, IReadOnlyList<StoryImageJson> Images, MoodSummaryJson StoryMood, string StoryMoodWord, IReadOnlyList<StoryTrackJson> Tracks,
+        string Mode, IReadOnlyList<StoryImageJson> Images, MoodJson StoryMood, string StoryMoodWord, IReadOnlyList<StoryTrackJson> Tracks,
         double TotalDurationSeconds, string? RecommendationId);
 
     public static async Task<IResult> Handle(HttpRequest request, Recommender recommender, StoryService stories, StoryImages images, CancellationToken cancellation)
@@ -65,15 +65,12 @@ public static class StorySoundtrackEndpoint
         return Results.Ok(new StoryResponse(
             options.Mode == StoryMode.Whole ? "whole" : "per_image",
             [.. photos.Select((p, i) => new StoryImageJson(p.Index, p.Source, story.Stored[i].AnalysisId, story.Stored[i].RecommendationId,
-                Summary(analyses[i].Valence, analyses[i].Arousal, analyses[i].Emotions), analyses[i].Evidence.Palette))],
-            Summary(soundtrack.Mood.Valence, soundtrack.Mood.Arousal, null), soundtrack.Mood.Word,
+                MoodJson.Of(analyses[i].Valence, analyses[i].Arousal, analyses[i].Emotions), analyses[i].Evidence.Palette))],
+            MoodJson.Of(soundtrack.Mood.Valence, soundtrack.Mood.Arousal), soundtrack.Mood.Word,
             [.. soundtrack.Tracks.Select(Json)],
             Math.Round(soundtrack.TotalDurationSeconds, 1),
             story.StoryRecommendationId));
     }
-
-    private static MoodSummaryJson Summary(double valence, double arousal, IReadOnlyDictionary<string, double>? emotions) =>
-        new(Math.Round(valence, 3), Math.Round(arousal, 3), emotions?.OrderByDescending(kv => kv.Value).ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value, 4)) ?? []);
 
     private static StoryTrackJson Json(StoryTrack t)
     {

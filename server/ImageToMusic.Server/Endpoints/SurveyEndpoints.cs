@@ -13,10 +13,11 @@ public static class SurveyEndpoints
 {
     public const string PathPrefix = "/api/surveys";
 
-    public sealed record SurveyMoodJson(double Valence, double Arousal, string Word);
+    /// <summary>No score: respondents judge the fit themselves.</summary>
     public sealed record SurveyTrackJson(int Rank, string TrackId, string Title, string Artist, string Reason);
+
     public sealed record SurveyJson(string SurveyId, string AnalysisId, string RecommendationId, string? Batch, string ImageUrl,
-        SurveyMoodJson Mood, IReadOnlyList<string> MoodWords, IReadOnlyList<SurveyTrackJson> Tracks);
+        MoodJson Mood, IReadOnlyList<string> MoodWords, IReadOnlyList<SurveyTrackJson> Tracks);
 
     public sealed record AnswersRequest(string? Respondent, Dictionary<string, bool>? Fits, string? Mood, string? Comment);
     public sealed record AnswersResponse(string SurveyId, int VotesStored, string? Mood, bool CommentStored, string Outcome);
@@ -27,7 +28,7 @@ public static class SurveyEndpoints
         var questions = await FindAsync(id, surveys, cancellation);
         var (survey, analysis, recommendation) = (questions.Survey, questions.Analysis, questions.Recommendation);
         return Results.Ok(new SurveyJson(survey.Id, survey.AnalysisId, survey.RecommendationId, survey.Batch, $"{PathPrefix}/{Uri.EscapeDataString(survey.Id)}/image",
-            new SurveyMoodJson(Math.Round(analysis.Valence, 3), Math.Round(analysis.Arousal, 3), questions.PredictedMood), MusicMoods.All,
+            MoodJson.Of(analysis.Valence, analysis.Arousal, analysis.Emotions), MusicMoods.All,
             [.. recommendation.Tracks.Select(t => new SurveyTrackJson(t.Rank, t.TrackId, t.Title, t.Artist, t.Reason))]));
     }
 

@@ -14,12 +14,10 @@ public static class WebSuggestEndpoint
 {
     public const string Path = "/api/web/suggest";
 
-    public sealed record WebMoodJson(double Valence, double Arousal, string Word, IReadOnlyDictionary<string, double> Emotions);
-
     public sealed record WebTrackJson(int Rank, string TrackId, string Title, string Artist, string Mood, double Fit, double Score, string Reason);
 
     public sealed record WebSuggestion(
-        string AnalysisId, string RecommendationId, string ModelVersion, WebMoodJson Mood, IReadOnlyList<PaletteColour> Palette, VisualEvidence Evidence,
+        string AnalysisId, string RecommendationId, string ModelVersion, MoodJson Mood, IReadOnlyList<PaletteColour> Palette, VisualEvidence Evidence,
         IReadOnlyList<WebTrackJson> Tracks);
 
     /// <summary>How many emotions the page shows as bars; the rest are small and crowd the chart.</summary>
@@ -47,9 +45,8 @@ public static class WebSuggestEndpoint
     private static WebSuggestion From(Recommendation r)
     {
         var a = r.Analysis;
-        var emotions = a.Emotions.OrderByDescending(kv => kv.Value).Take(TopEmotions).ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value, 4));
         return new WebSuggestion(r.AnalysisId, r.RecommendationId, a.ModelVersion,
-            new WebMoodJson(Math.Round(a.Valence, 3), Math.Round(a.Arousal, 3), MusicMoods.WordOf(a.Valence, a.Arousal), emotions),
+            MoodJson.Of(a.Valence, a.Arousal, a.Emotions, TopEmotions),
             a.Evidence.Palette, a.Evidence,
             [.. r.Tracks.Select(s => new WebTrackJson(s.Rank, s.Track.Id, s.Track.Title, s.Track.Artist, s.Mood.Word, Math.Round(s.Fit, 3), Math.Round(s.Score, 4), s.Reason))]);
     }
