@@ -18,12 +18,18 @@ public static class BotComposition
     /// <summary>The Discord bot: the interactions door, and the replies its follow-ups make (on whichever queue the host adds).</summary>
     public static IServiceCollection AddDiscordBot(this IServiceCollection services, DiscordOptions discord)
     {
-        services.AddSingleton(s => DiscordBot.Replies(discord, s.GetRequiredService<Recommender>(),
-            s.GetRequiredService<IHttpClientFactory>().CreateClient(OutboundHttp.Discord),
-            s.GetRequiredService<IHttpClientFactory>().CreateClient(OutboundHttp.DiscordAttachments), s.GetRequiredService<ILoggerFactory>(),
-            s.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(s => DiscordBot.Interactions(discord, s.GetRequiredService<FeedbackService>(), s.GetRequiredService<ISoundtrackQueue>(),
-            s.GetRequiredService<ILoggerFactory>(), s.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(s =>
+        {
+            var http = s.GetRequiredService<IHttpClientFactory>();
+            var recommender = s.GetRequiredService<Recommender>();
+            return new SoundtrackReplies(recommender,
+                new AttachmentDownload(new SafeFetcher(http.CreateClient(OutboundHttp.DiscordAttachments)), discord.AttachmentPolicy, recommender.Analyzer.Limits),
+                new DiscordApi(http.CreateClient(OutboundHttp.Discord), discord.ApiBase, clock: s.GetRequiredService<TimeProvider>()),
+                s.GetRequiredService<ILogger<SoundtrackReplies>>());
+        });
+        services.AddSingleton(s => new DiscordInteractions(new DiscordSignature(discord.PublicKey, s.GetRequiredService<TimeProvider>()),
+            new SoundtrackCommand(s.GetRequiredService<ISoundtrackQueue>()), new FeedbackClick(s.GetRequiredService<FeedbackService>()),
+            s.GetRequiredService<ILogger<DiscordInteractions>>()));
         return services;
     }
 

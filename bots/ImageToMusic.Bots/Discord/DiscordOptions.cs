@@ -1,7 +1,4 @@
-using ImageToMusic.Engine;
 using ImageToMusic.Engine.Fetching;
-using ImageToMusic.Engine.Feedback;
-using Microsoft.Extensions.Logging;
 
 namespace ImageToMusic.Bots.Discord;
 
@@ -29,17 +26,4 @@ public sealed record DiscordOptions(string PublicKey, string ApiBase = DiscordSe
         setting(DiscordSettings.PublicKey) is { Length: > 0 } key
             ? new DiscordOptions(key, setting(DiscordSettings.ApiBase) is { Length: > 0 } api ? api : DiscordSettings.DefaultApiBase)
             : null;
-}
-
-/// <summary>Wires the bot's two halves onto the engine: the interactions door, and the replies its follow-ups make.</summary>
-public static class DiscordBot
-{
-    public static DiscordInteractions Interactions(DiscordOptions options, FeedbackService votes, ISoundtrackQueue followUps, ILoggerFactory logs, TimeProvider clock) =>
-        new(new DiscordSignature(options.PublicKey, clock), new SoundtrackCommand(followUps), new FeedbackClick(votes), logs.CreateLogger<DiscordInteractions>());
-
-    /// <param name="http">For Discord's API.</param>
-    /// <param name="attachments">For attachment downloads: a client on <see cref="SafeFetcher.CreateHandler(Func{string, CancellationToken, Task{System.Net.IPAddress[]}}?, bool)"/>'s handler.</param>
-    public static SoundtrackReplies Replies(DiscordOptions options, Recommender recommender, HttpClient http, HttpClient attachments, ILoggerFactory logs, TimeProvider clock) =>
-        new(recommender, new AttachmentDownload(new SafeFetcher(attachments), options.AttachmentPolicy, recommender.Analyzer.Limits),
-            new DiscordApi(http, options.ApiBase, clock: clock), logs.CreateLogger<SoundtrackReplies>());
 }
