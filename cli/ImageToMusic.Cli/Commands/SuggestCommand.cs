@@ -34,8 +34,8 @@ internal static class SuggestCommand
             };
             options.Validate();
             var imageLimits = limits.Read(result);
-            using var local = await LocalRecommender.OpenAsync(result.GetValue(store), result.GetValue(models), imageLimits, cancellation);
-            var recommender = local.Recommender;
+            await using var local = await LocalEngine.OpenAsync(result.GetValue(store), result.GetValue(models), imageLimits, cancellation);
+            var recommender = local.Get<Recommender>();
 
             options = await recommender.ForCommunityAsync(options, result.GetValue(community), cancellation);
             var outcomes = new List<SuggestOutcome>();

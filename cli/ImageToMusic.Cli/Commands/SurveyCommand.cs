@@ -33,10 +33,8 @@ internal static class SurveyCommand
             if (links.Scheme is not ("http" or "https")) throw new ArgumentException($"--base-url must be an http or https address (got {links}).");
             var files = Expand(result.GetValue(photos)!);
             var imageLimits = limits.Read(result);
-            using var local = await LocalRecommender.OpenAsync(result.GetValue(store), result.GetValue(models), imageLimits, cancellation);
-            var home = Path.GetDirectoryName(local.Database.Path)!;
-            var surveys = new SurveyService(local.Recommender, new SqliteSurveyStore(local.Database), new SqliteAnalysisStore(local.Database),
-                new SqliteFeedbackStore(local.Database), UserSalts.FindOrCreate(home));
+            await using var local = await LocalEngine.OpenAsync(result.GetValue(store), result.GetValue(models), imageLimits, cancellation);
+            var surveys = local.Get<SurveyService>();
 
             var progress = Output.Progress("surveys made");
             var outcomes = new List<SurveyOutcome>();

@@ -23,20 +23,24 @@ public static class EngineComposition
     /// Settings, stores (SQLite or Cosmos DB, as <see cref="AppSettings.StoreKind"/> says), uploads and the engine.
     /// Call <see cref="LoadCatalogAsync"/> once the container is built, before anything is served.
     /// </summary>
-    public static IServiceCollection AddImageToMusic(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="limits">What a photo may be; the defaults unless a host lets its user choose (the CLI's options).</param>
+    public static IServiceCollection AddImageToMusic(this IServiceCollection services, IConfiguration configuration, ImageLimits? limits = null)
     {
         services.AddOptions<ImageToMusicSettings>().Configure(settings => settings.ReadFrom(ImageToMusicSettings.Reader(configuration)));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ImageToMusicSettings>, ImageToMusicSettings.Validation>());
         if (ImageToMusicSettings.Reader(configuration)(AppSettings.StoreKind)?.ToLowerInvariant() == "cosmos") services.AddCosmosStores();
         else services.AddSqliteStores();
         services.AddUploads();
-        return services.AddImageToMusicEngine();
+        return services.AddImageToMusicEngine(limits);
     }
 
-    public static IServiceCollection AddImageToMusicEngine(this IServiceCollection services)
+    public static IServiceCollection AddImageToMusicEngine(this IServiceCollection services, ImageLimits? limits = null)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(s => MoodAnalyzer.Open(new MoodAnalyzerOptions { ModelFolder = ModelLocation.Resolve(Settings(s).ModelFolder) }));
+        services.AddSingleton(s => MoodAnalyzer.Open(new MoodAnalyzerOptions
+        {
+            ModelFolder = ModelLocation.Resolve(Settings(s).ModelFolder), Limits = limits ?? ImageLimits.Default,
+        }));
         services.AddSingleton<ImageLimits>(s => s.GetRequiredService<MoodAnalyzer>().Limits);
         services.AddSingleton<CatalogSnapshot>();
         services.AddSingleton(s => s.GetRequiredService<CatalogSnapshot>().Index);
