@@ -15,8 +15,7 @@ public sealed class FeedbackCsvTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         app = await RunningApp.StartAsync();
-        var (_, id) = await app.UploadAndAnalyzeAsync("photo.jpg", File.ReadAllBytes(Path.Combine(TestData.Emotion6Images, "joy", "6.jpg")));
-        recommendation = (await app.Analyses.RecommendationsForAsync(id)).Single();
+        recommendation = await app.RecommendOnePhotoAsync();
     }
 
     public async Task DisposeAsync() => await app.DisposeAsync();

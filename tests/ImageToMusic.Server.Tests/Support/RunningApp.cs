@@ -104,6 +104,13 @@ public sealed class RunningApp : IAsyncDisposable
         return (await AnalyzeAsync(name), AnalysisIdOf(name, etag));
     }
 
+    /// <summary>Uploads one Emotion6 photo, has it analysed, and returns the recommendation made for it: something to vote on.</summary>
+    public async Task<RecommendationRecord> RecommendOnePhotoAsync()
+    {
+        var (_, id) = await UploadAndAnalyzeAsync("photo.jpg", File.ReadAllBytes(Path.Combine(TestData.Emotion6Images, "joy", "6.jpg")));
+        return (await Analyses.RecommendationsForAsync(id)).Single();
+    }
+
     /// <summary>Delivers one upload to the analysis the blob trigger and the folder watcher call.</summary>
     public Task<string> AnalyzeAsync(string name) => app.Services.GetRequiredService<UploadAnalysis>().AnalyzeAsync(name, CancellationToken.None);
 
