@@ -1,4 +1,4 @@
-using ImageToMusic.Bots.Discord;
+using ImageToMusic.Bots.FollowUps;
 using ImageToMusic.Server;
 using Microsoft.Azure.Functions.Worker;
 
@@ -6,11 +6,11 @@ namespace ImageToMusic.Functions;
 
 /// <summary>
 /// The bots' slow work, off the request that asked for it: a Discord interaction is answered at once ("thinking…")
-/// and its soundtrack is made here, from the follow-up queue, and edited into the reply. A message that fails
-/// maxDequeueCount times (host.json) moves to the poison queue, whose function edits the reply to say so, so no one
-/// is left watching "thinking…".
+/// and a Teams photo acknowledged; the soundtrack is made here, from the follow-up queue, and edited into the Discord
+/// reply or sent as the Teams card. A message that fails maxDequeueCount times (host.json) moves to the poison queue,
+/// whose function tells the user, so no one is left waiting.
 /// </summary>
-public sealed class FollowUpFunctions(SoundtrackReplies replies)
+public sealed class FollowUpFunctions(FollowUpReplies replies)
 {
     private const string Queue = "%" + AppSettings.FollowUpsQueue + "%";
 

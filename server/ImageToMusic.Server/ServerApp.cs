@@ -25,7 +25,7 @@ public static class ServerApp
         // Logs go to stderr, so a host's stdout (the CLI's --json output) stays clean.
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddImageToMusicDoors(builder.Configuration, options);
-        if (ServerComposition.HasDiscordBot(builder.Configuration)) builder.Services.AddInProcessFollowUps();
+        builder.Services.AddInProcessFollowUps();
         if (options.WatchUploadsEvery is { } every)
             builder.Services.AddHostedService(services =>
             {

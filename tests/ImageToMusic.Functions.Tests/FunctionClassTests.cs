@@ -3,15 +3,18 @@ using System.Text.Json;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using ImageToMusic.Bots.Discord;
+using ImageToMusic.Bots.Teams;
 using ImageToMusic.Bots.Tests.Support;
+using ImageToMusic.Bots.Tests.Teams.Support;
+using ImageToMusic.Engine;
 using ImageToMusic.Engine.Music.Catalog;
 using ImageToMusic.Engine.Storage;
 using ImageToMusic.LocalAzure;
 using ImageToMusic.Server;
-using ImageToMusic.Engine;
 using ImageToMusic.Server.Composition;
-using Microsoft.Extensions.Configuration;
+using ImageToMusic.Server.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ImageToMusic.Functions.Tests;
@@ -28,12 +31,14 @@ public sealed class FunctionClassTests : IAsyncLifetime
 
     private readonly InteractionSigner discordKey = new();
     private readonly FakeDiscord discord = FakeDiscord.Start();
+    private FakeBotConnector teams = null!;
     private LocalAzureServices azure = null!;
     private ServiceProvider services = null!;
     private QueueClient queue = null!;
 
     public async Task InitializeAsync()
     {
+        teams = await FakeBotConnector.StartAsync();
         azure = await LocalAzureServices.StartAsync(CatalogFile.ReadDistinct(TestData.Catalog("mood_labelled_686.csv")));
         var settings = new Dictionary<string, string>(azure.Settings)
         {
@@ -45,9 +50,10 @@ public sealed class FunctionClassTests : IAsyncLifetime
             [AppSettings.DiscordApiBase] = discord.ApiBase,
         };
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value))).Build();
-        services = new ServiceCollection().AddLogging().AddFunctionApp(configuration).BuildServiceProvider();
+        var options = new ServerOptions { Teams = new TeamsOptions(FakeBotConnector.AppId, new CountingCredential(), teams.MetadataUrl) };
+        services = new ServiceCollection().AddLogging().AddFunctionApp(configuration, options).BuildServiceProvider();
         await services.LoadCatalogAsync();
-        queue = new QueueClient(azure.UploadsConnectionString, FollowUps, StorageSoundtrackQueue.ClientOptions);
+        queue = new QueueClient(azure.UploadsConnectionString, FollowUps, StorageFollowUpQueue.ClientOptions);
         await queue.CreateIfNotExistsAsync();
     }
 
@@ -56,6 +62,7 @@ public sealed class FunctionClassTests : IAsyncLifetime
         await services.DisposeAsync();
         await azure.DisposeAsync();
         await discord.DisposeAsync();
+        await teams.DisposeAsync();
         discordKey.Dispose();
     }
 
@@ -174,6 +181,51 @@ public sealed class FunctionClassTests : IAsyncLifetime
         Assert.Equal(0, discord.AttachmentDownloads);
     }
 
+    private async Task<string> PostTeamsPhotoAndTakeTheQueuedFollowUpAsync()
+    {
+        var activity = new
+        {
+            type = "message", id = "act-1", serviceUrl = teams.ServiceUrl, channelId = FakeBotConnector.Channel,
+            from = new { id = "29:user-1", aadObjectId = "aad-user-1" }, recipient = new { id = "28:" + FakeBotConnector.AppId },
+            conversation = new { id = "19:chat" }, attachments = new[] { new { contentType = "image/jpeg", contentUrl = teams.Attach("photo.jpg", Photo("joy/4.jpg")) } },
+        };
+        var context = new DefaultHttpContext { RequestServices = services };
+        context.Request.Method = HttpMethods.Post;
+        context.Request.Path = "/" + Routes.Messages;
+        context.Request.ContentType = "application/json";
+        context.Request.Headers.Authorization = $"Bearer {teams.Token()}";
+        context.Request.Body = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(activity));
+        context.Response.Body = new MemoryStream();
+
+        await Function<HttpFunctions>().Messages(context.Request);
+
+        Assert.Equal(StatusCodes.Status200OK, context.Response.StatusCode);
+        Assert.Empty(teams.Calls); // acknowledged; the card comes from the follow-up
+        return Assert.Single((await queue.ReceiveMessagesAsync(maxMessages: 32)).Value).Body.ToString();
+    }
+
+    [Emotion6Fact]
+    public async Task A_photo_posted_to_the_Teams_bot_is_acknowledged_and_BotFollowUp_replies_with_the_card()
+    {
+        var message = await PostTeamsPhotoAndTakeTheQueuedFollowUpAsync();
+
+        await Function<FollowUpFunctions>().BotFollowUp(message, CancellationToken.None);
+
+        var reply = Assert.Single(teams.Calls, c => c.Method == "POST");
+        Assert.Equal("/v3/conversations/19:chat/activities/act-1", reply.Path);
+        Assert.Equal("application/vnd.microsoft.card.adaptive", reply.Body.GetProperty("attachments")[0].GetProperty("contentType").GetString());
+    }
+
+    [Emotion6Fact]
+    public async Task A_Teams_follow_up_the_host_gave_up_on_is_answered_by_BotFollowUpPoison_with_a_friendly_failure()
+    {
+        var message = await PostTeamsPhotoAndTakeTheQueuedFollowUpAsync();
+
+        await Function<FollowUpFunctions>().BotFollowUpPoison(message, CancellationToken.None);
+
+        Assert.Equal(TeamsPhotoReplies.GaveUp, Assert.Single(teams.Calls, c => c.Method == "POST").Body.GetProperty("text").GetString());
+    }
+
     [Fact]
     public async Task A_queue_message_that_is_no_follow_up_is_dropped_without_calling_Discord()
     {
@@ -181,6 +233,7 @@ public sealed class FunctionClassTests : IAsyncLifetime
         await Function<FollowUpFunctions>().BotFollowUpPoison("not even JSON", CancellationToken.None);
 
         Assert.Empty(discord.Calls);
+        Assert.Empty(teams.Calls);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using ImageToMusic.Bots.FollowUps;
+
 namespace ImageToMusic.Bots.Discord;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace ImageToMusic.Bots.Discord;
 /// because analysis can outlast Discord's 3-second deadline. The soundtrack is owed as a follow-up on the queue;
 /// <see cref="SoundtrackReplies"/> makes it and edits it (or why there is none) into the reply.
 /// </summary>
-public sealed class SoundtrackCommand(ISoundtrackQueue followUps)
+public sealed class SoundtrackCommand(IFollowUpQueue followUps)
 {
     public async Task<InteractionResponse> HandleAsync(Interaction interaction, CancellationToken cancellation)
     {
@@ -21,7 +23,7 @@ public sealed class SoundtrackCommand(ISoundtrackQueue followUps)
         if (attachment is null) return InteractionResponse.Private("That message has no image attached; use this on a message with a photo.");
 
         var source = $"discord:{interaction.GuildId ?? "dm"}/{interaction.ChannelId}/{attachment.Id}";
-        await followUps.EnqueueAsync(new SoundtrackFollowUp(applicationId, token, attachment, source, interaction.GuildId), cancellation);
+        await followUps.EnqueueAsync(new BotFollowUp(Discord: new SoundtrackFollowUp(applicationId, token, attachment, source, interaction.GuildId)), cancellation);
         return InteractionResponse.DeferredMessage;
     }
 

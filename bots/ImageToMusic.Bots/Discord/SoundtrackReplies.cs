@@ -34,18 +34,4 @@ public sealed class SoundtrackReplies(Recommender recommender, AttachmentDownloa
         logger.LogError("Gave up making the soundtrack for {Source}; the reply now says so", followUp.Source);
         await api.EditOriginalResponseAsync(followUp.ApplicationId, followUp.Token, SoundtrackMessage.Failed(GaveUp), cancellation);
     }
-
-    /// <summary>A queue message: its follow-up replied to, or, when it carries none, logged and dropped (retrying cannot help).</summary>
-    public Task ReplyAsync(string message, CancellationToken cancellation) =>
-        SoundtrackFollowUp.FromJson(message) is { } followUp ? ReplyAsync(followUp, cancellation) : Drop(message);
-
-    /// <summary>A message from the poison queue: the reply edited to say the soundtrack could not be made.</summary>
-    public Task GiveUpAsync(string message, CancellationToken cancellation) =>
-        SoundtrackFollowUp.FromJson(message) is { } followUp ? GiveUpAsync(followUp, cancellation) : Drop(message);
-
-    private Task Drop(string message)
-    {
-        logger.LogError("Dropped a follow-up message that is not one ({Length} characters)", message.Length);
-        return Task.CompletedTask;
-    }
 }

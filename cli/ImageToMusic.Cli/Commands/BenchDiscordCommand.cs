@@ -1,3 +1,4 @@
+using ImageToMusic.Bots.FollowUps;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Net;
@@ -37,7 +38,7 @@ internal static class BenchDiscordCommand
                 new Dictionary<string, string> { [AppSettings.DiscordPublicKey] = signer.PublicKeyHex, [AppSettings.DiscordApiBase] = discord.ApiBase }, cancellation);
             var endpoint = new Uri(bench.BaseAddress, DiscordInteractionsEndpoint.Path).ToString();
             using var client = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
-            var pending = bench.App.Services.GetRequiredService<InProcessSoundtrackQueue>();
+            var pending = bench.App.Services.GetRequiredService<InProcessFollowUpQueue>();
 
             Console.Error.WriteLine("warming up with 10 interactions");
             await Send(client, signer, endpoint, discord.Url, 10);

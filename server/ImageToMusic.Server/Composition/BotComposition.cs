@@ -1,4 +1,5 @@
 using ImageToMusic.Bots.Discord;
+using ImageToMusic.Bots.FollowUps;
 using ImageToMusic.Bots.Teams;
 using ImageToMusic.Engine;
 using ImageToMusic.Engine.Feedback;
@@ -28,19 +29,33 @@ public static class BotComposition
                 s.GetRequiredService<ILogger<SoundtrackReplies>>());
         });
         services.AddSingleton(s => new DiscordInteractions(new DiscordSignature(discord.PublicKey, s.GetRequiredService<TimeProvider>()),
-            new SoundtrackCommand(s.GetRequiredService<ISoundtrackQueue>()), new FeedbackClick(s.GetRequiredService<FeedbackService>()),
+            new SoundtrackCommand(s.GetRequiredService<IFollowUpQueue>()), new FeedbackClick(s.GetRequiredService<FeedbackService>()),
             s.GetRequiredService<ILogger<DiscordInteractions>>()));
         return services;
     }
 
-    public static IServiceCollection AddTeamsBot(this IServiceCollection services, TeamsOptions teams) =>
+    /// <summary>The Teams bot: the messages door, and the replies its photo follow-ups make.</summary>
+    public static IServiceCollection AddTeamsBot(this IServiceCollection services, TeamsOptions teams)
+    {
         services.AddSingleton(s =>
         {
             var http = s.GetRequiredService<IHttpClientFactory>();
-            var connector = new BotConnectorClient(http.CreateClient(OutboundHttp.Teams), new SafeFetcher(http.CreateClient(OutboundHttp.TeamsAttachments)),
+            return new BotConnectorClient(http.CreateClient(OutboundHttp.Teams), new SafeFetcher(http.CreateClient(OutboundHttp.TeamsAttachments)),
                 new BotTokenCache(teams.Credential));
-            var bot = new TeamsBot(s.GetRequiredService<Recommender>(), s.GetRequiredService<IAnalysisStore>(), s.GetRequiredService<FeedbackService>(),
-                s.GetRequiredService<ImageLimits>(), connector, s.GetRequiredService<TimeProvider>());
-            return new TeamsMessageHandler(new BotConnectorAuthenticator(teams.AppId, http.CreateClient(OutboundHttp.Teams), teams.OpenIdMetadataUrl), bot);
         });
+        services.AddSingleton(s => new RecommendationCards(s.GetRequiredService<IAnalysisStore>(), s.GetRequiredService<FeedbackService>()));
+        services.AddSingleton(s => new TeamsPhotoReplies(s.GetRequiredService<Recommender>(), s.GetRequiredService<IAnalysisStore>(),
+            s.GetRequiredService<RecommendationCards>(), s.GetRequiredService<ImageLimits>(), s.GetRequiredService<BotConnectorClient>(),
+            s.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(s => new TeamsMessageHandler(
+            new BotConnectorAuthenticator(teams.AppId, s.GetRequiredService<IHttpClientFactory>().CreateClient(OutboundHttp.Teams), teams.OpenIdMetadataUrl),
+            new TeamsBot(s.GetRequiredService<FeedbackService>(), s.GetRequiredService<RecommendationCards>(), s.GetRequiredService<IFollowUpQueue>(),
+                s.GetRequiredService<BotConnectorClient>())));
+        return services;
+    }
+
+    /// <summary>What a follow-up is done with, whichever bots are on; both hosts' queues hand their messages to it.</summary>
+    public static IServiceCollection AddFollowUpReplies(this IServiceCollection services) =>
+        services.AddSingleton(s => new FollowUpReplies(s.GetService<SoundtrackReplies>(), s.GetService<TeamsPhotoReplies>(),
+            s.GetRequiredService<ILogger<FollowUpReplies>>()));
 }

@@ -1,4 +1,5 @@
 using ImageToMusic.Bots.Discord;
+using ImageToMusic.Bots.FollowUps;
 using ImageToMusic.Bots.Teams;
 using ImageToMusic.Engine.Fetching;
 using ImageToMusic.Engine.Imaging;
@@ -31,6 +32,7 @@ public static class ServerComposition
         services.AddSingleton<UploadAnalysis>();
         if (discord is not null) services.AddDiscordBot(discord);
         if (teams is not null) services.AddTeamsBot(teams);
+        services.AddFollowUpReplies();
         services.AddSingleton(s => new BotDoors(discord is null ? null : s.GetRequiredService<DiscordInteractions>(),
             teams is null ? null : s.GetRequiredService<TeamsMessageHandler>()));
         services.AddProblemDetails();
@@ -44,16 +46,13 @@ public static class ServerComposition
         return services;
     }
 
-    /// <summary>Whether these settings turn the Discord bot on (and so a follow-up queue is needed).</summary>
-    public static bool HasDiscordBot(IConfiguration configuration) => DiscordOptions.From(ImageToMusicSettings.Reader(configuration)) is not null;
-
     /// <summary>Follow-ups kept in this process (`serve`): the work runs beside the server and is awaited when it stops.</summary>
     public static IServiceCollection AddInProcessFollowUps(this IServiceCollection services)
     {
-        services.AddSingleton(s => new InProcessSoundtrackQueue(s.GetRequiredService<SoundtrackReplies>(),
-            s.GetRequiredService<ILogger<InProcessSoundtrackQueue>>(), Environment.ProcessorCount, s.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<ISoundtrackQueue>(s => s.GetRequiredService<InProcessSoundtrackQueue>());
-        services.AddHostedService(s => s.GetRequiredService<InProcessSoundtrackQueue>());
+        services.AddSingleton(s => new InProcessFollowUpQueue(s.GetRequiredService<FollowUpReplies>(),
+            s.GetRequiredService<ILogger<InProcessFollowUpQueue>>(), Environment.ProcessorCount, s.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IFollowUpQueue>(s => s.GetRequiredService<InProcessFollowUpQueue>());
+        services.AddHostedService(s => s.GetRequiredService<InProcessFollowUpQueue>());
         return services;
     }
 }

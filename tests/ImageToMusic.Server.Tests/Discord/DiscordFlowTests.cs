@@ -1,3 +1,4 @@
+using ImageToMusic.Bots.FollowUps;
 using ImageToMusic.Server.Endpoints;
 using System.Net;
 using System.Text.Json;
@@ -43,7 +44,7 @@ public sealed class DiscordFlowTests : IAsyncLifetime
     private Task<(HttpStatusCode Status, JsonElement Body)> Interact(object interaction) =>
         SendAsync(discordKey.Request(new Uri(app.BaseAddress, Endpoint).ToString(), JsonSerializer.Serialize(interaction)));
 
-    private Task SettledAsync() => app.AppServices.GetRequiredService<InProcessSoundtrackQueue>().WhenIdleAsync();
+    private Task SettledAsync() => app.AppServices.GetRequiredService<InProcessFollowUpQueue>().WhenIdleAsync();
 
     private static object SlashCommand(string attachmentUrl, string contentType = "image/jpeg") => new
     {

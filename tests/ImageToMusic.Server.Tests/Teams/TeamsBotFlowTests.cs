@@ -2,10 +2,12 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using ImageToMusic.Bots.FollowUps;
 using ImageToMusic.Bots.Tests.Teams.Support;
 using ImageToMusic.Engine.Feedback;
 using ImageToMusic.Server.Hosting;
 using ImageToMusic.Server.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ImageToMusic.Server.Tests.Teams;
 
@@ -75,7 +77,15 @@ public sealed class TeamsBotFlowTests : IAsyncLifetime
         };
         if (authorization is not null)
             request.Headers.TryAddWithoutValidation("Authorization", authorization == "valid" ? $"Bearer {connector.Token()}" : authorization);
-        return bare.SendAsync(request);
+        return SettledAsync(bare.SendAsync(request));
+    }
+
+    /// <summary>The response, once the follow-up it may have queued (a photo's card) is done too.</summary>
+    private async Task<HttpResponseMessage> SettledAsync(Task<HttpResponseMessage> sending)
+    {
+        var response = await sending;
+        await app.AppServices.GetRequiredService<InProcessFollowUpQueue>().WhenIdleAsync();
+        return response;
     }
 
     private static JsonElement CardOf(JsonElement activity) => activity.GetProperty("attachments")[0].GetProperty("content");

@@ -1,15 +1,15 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace ImageToMusic.Bots.Discord;
+namespace ImageToMusic.Bots.FollowUps;
 
 /// <summary>
 /// The follow-up queue under `serve`, in this process: at most <paramref name="concurrency"/> follow-ups run at once,
 /// each is tried up to <see cref="MaxAttempts"/> times with a pause between, and then given up on, as the Storage queue
 /// and its poison queue do on Azure. Stopping the host waits for what is under way; tests await <see cref="WhenIdleAsync"/>.
 /// </summary>
-public sealed class InProcessSoundtrackQueue(SoundtrackReplies replies, ILogger<InProcessSoundtrackQueue> logger, int concurrency, TimeProvider clock)
-    : ISoundtrackQueue, IHostedService
+public sealed class InProcessFollowUpQueue(FollowUpReplies replies, ILogger<InProcessFollowUpQueue> logger, int concurrency, TimeProvider clock)
+    : IFollowUpQueue, IHostedService
 {
     /// <summary>As the function app's host.json maxDequeueCount.</summary>
     public const int MaxAttempts = 5;
@@ -20,7 +20,7 @@ public sealed class InProcessSoundtrackQueue(SoundtrackReplies replies, ILogger<
     private readonly HashSet<Task> running = [];
     private readonly Lock gate = new();
 
-    public Task EnqueueAsync(SoundtrackFollowUp followUp, CancellationToken cancellation)
+    public Task EnqueueAsync(BotFollowUp followUp, CancellationToken cancellation)
     {
         var admitted = new TaskCompletionSource();
         var task = RunAsync(followUp, admitted.Task);
@@ -42,7 +42,7 @@ public sealed class InProcessSoundtrackQueue(SoundtrackReplies replies, ILogger<
         }
     }
 
-    private async Task RunAsync(SoundtrackFollowUp followUp, Task admitted)
+    private async Task RunAsync(BotFollowUp followUp, Task admitted)
     {
         await admitted;
         await Task.Yield(); // the caller (an HTTP request) continues at once
@@ -58,7 +58,7 @@ public sealed class InProcessSoundtrackQueue(SoundtrackReplies replies, ILogger<
                 }
                 catch (Exception e)
                 {
-                    logger.LogWarning(e, "Soundtrack for {Source}: attempt {Attempt} of {MaxAttempts} failed", followUp.Source, attempt, MaxAttempts);
+                    logger.LogWarning(e, "Follow-up: attempt {Attempt} of {MaxAttempts} failed", attempt, MaxAttempts);
                     if (attempt < MaxAttempts) await Task.Delay(RetryPause, clock);
                 }
             }
@@ -66,7 +66,7 @@ public sealed class InProcessSoundtrackQueue(SoundtrackReplies replies, ILogger<
         }
         catch (Exception e)
         {
-            logger.LogError(e, "Soundtrack for {Source}: telling the user it failed failed too", followUp.Source);
+            logger.LogError(e, "Follow-up: telling the user it failed failed too");
         }
         finally
         {
