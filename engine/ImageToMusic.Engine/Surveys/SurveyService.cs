@@ -19,7 +19,9 @@ public sealed record SurveyQuestions(Survey Survey, AnalysisRecord Analysis, Rec
 /// as community, so surveys count in the same figures as the bots), and for the photo a mood word and a comment.
 /// Every door (CLI, HTTP) goes through here. Thread-safe.
 /// </summary>
-public sealed class SurveyService(Recommender recommender, ISurveyStore surveys, IAnalysisStore analyses, IFeedbackStore feedback,
+/// <param name="votes">Records each "fits?" as a vote, as every other door does.</param>
+/// <param name="userSalt">Hashes respondents, as <paramref name="votes"/> hashes voters.</param>
+public sealed class SurveyService(Recommender recommender, ISurveyStore surveys, IAnalysisStore analyses, FeedbackService votes,
     string userSalt, TimeProvider? clock = null)
 {
     public const string Platform = "survey";
@@ -27,7 +29,6 @@ public sealed class SurveyService(Recommender recommender, ISurveyStore surveys,
     public const int PreviewLongestSide = 800;
 
     private readonly TimeProvider clock = clock ?? TimeProvider.System;
-    private readonly FeedbackService votes = new(analyses, feedback, userSalt, clock);
     private readonly VipsImageDecoder previews = new(recommender.Analyzer.Limits);
 
     /// <summary>Analyses the photo, suggests its five tracks and stores a survey about them. Throws <see cref="ImageRejectedException"/> for a bad photo.</summary>

@@ -55,7 +55,7 @@ public static class EngineComposition
             s.GetRequiredService<TimeProvider>()));
         services.AddSingleton(s => new StoryService(s.GetRequiredService<Recommender>(), s.GetRequiredService<IAnalysisStore>(), s.GetRequiredService<TimeProvider>()));
         services.AddSingleton(s => new SurveyService(s.GetRequiredService<Recommender>(), s.GetRequiredService<ISurveyStore>(), s.GetRequiredService<IAnalysisStore>(),
-            s.GetRequiredService<IFeedbackStore>(), Settings(s).UserSalt!, s.GetRequiredService<TimeProvider>()));
+            s.GetRequiredService<FeedbackService>(), Settings(s).UserSalt!, s.GetRequiredService<TimeProvider>()));
         return services;
     }
 
