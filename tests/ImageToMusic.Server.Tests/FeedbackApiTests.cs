@@ -2,29 +2,17 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using ImageToMusic.Engine.Storage;
 using ImageToMusic.Server.Tests.Support;
 
 namespace ImageToMusic.Server.Tests;
 
 /// <summary>POST /api/feedback against a recommendation the app really made.</summary>
-public sealed class FeedbackApiTests : IAsyncLifetime
+public sealed class FeedbackApiTests : AppWithARecommendation
 {
-    private RunningApp app = null!;
-    private RecommendationRecord recommendation = null!;
-
-    public async Task InitializeAsync()
-    {
-        app = await RunningApp.StartAsync();
-        recommendation = await app.RecommendOnePhotoAsync();
-    }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
     private Task<HttpResponseMessage> Vote(string vote, string user = "alice", string? track = null) =>
-        app.Client.PostAsJsonAsync("/api/feedback", new
+        App.Client.PostAsJsonAsync("/api/feedback", new
         {
-            recommendation_id = recommendation.Id, track_id = track ?? recommendation.Tracks[0].TrackId, vote, platform = "discord", community = "guild-1", user,
+            recommendation_id = Recommendation.Id, track_id = track ?? Recommendation.Tracks[0].TrackId, vote, platform = "discord", community = "guild-1", user,
         });
 
     private static async Task<JsonElement> Json(HttpResponseMessage response) => JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
@@ -42,7 +30,7 @@ public sealed class FeedbackApiTests : IAsyncLifetime
         Assert.Equal("changed", (await Json(changed)).GetProperty("outcome").GetString());
         Assert.Equal("unchanged", (await Json(repeated)).GetProperty("outcome").GetString());
         Assert.Equal(HttpStatusCode.Created, other.StatusCode);
-        var votes = await app.Feedback.ForRecommendationAsync(recommendation.Id);
+        var votes = await App.Feedback.ForRecommendationAsync(Recommendation.Id);
         Assert.Equal(2, votes.Count);
         Assert.Contains(votes, v => v.Vote == Engine.Feedback.Vote.Down && v.Platform == "discord" && v.Community == "guild-1");
         Assert.All(votes, v => Assert.DoesNotContain("alice", v.UserHash));
@@ -51,13 +39,13 @@ public sealed class FeedbackApiTests : IAsyncLifetime
     [Emotion6Fact]
     public async Task Analysis_id_finds_the_latest_recommendation()
     {
-        var response = await app.Client.PostAsJsonAsync("/api/feedback", new
+        var response = await App.Client.PostAsJsonAsync("/api/feedback", new
         {
-            analysis_id = recommendation.AnalysisId, track_id = recommendation.Tracks[1].TrackId, vote = "up", platform = "web", user = "carol",
+            analysis_id = Recommendation.AnalysisId, track_id = Recommendation.Tracks[1].TrackId, vote = "up", platform = "web", user = "carol",
         });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        Assert.Equal(recommendation.Id, (await Json(response)).GetProperty("recommendation_id").GetString());
+        Assert.Equal(Recommendation.Id, (await Json(response)).GetProperty("recommendation_id").GetString());
     }
 
     [Emotion6Theory]
@@ -70,20 +58,20 @@ public sealed class FeedbackApiTests : IAsyncLifetime
     [InlineData("""[1, 2]""", "not valid")]
     public async Task Malformed_feedback_is_a_400_saying_what_is_wrong(string body, string expected)
     {
-        var json = body.Replace("REC", recommendation.Id).Replace("TRACK", recommendation.Tracks[0].TrackId);
+        var json = body.Replace("REC", Recommendation.Id).Replace("TRACK", Recommendation.Tracks[0].TrackId);
 
-        var response = await app.Client.PostAsync("/api/feedback", new StringContent(json, Encoding.UTF8, "application/json"));
+        var response = await App.Client.PostAsync("/api/feedback", new StringContent(json, Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(expected, (await Json(response)).GetProperty("detail").GetString());
-        Assert.Empty(await app.Feedback.ForRecommendationAsync(recommendation.Id));
+        Assert.Empty(await App.Feedback.ForRecommendationAsync(Recommendation.Id));
     }
 
     [Emotion6Fact]
     public async Task An_unknown_recommendation_is_404_and_a_non_json_body_is_415()
     {
-        var unknown = await app.Client.PostAsJsonAsync("/api/feedback", new { recommendation_id = "rec-nope", track_id = "t", vote = "up", user = "u" });
-        var text = await app.Client.PostAsync("/api/feedback", new StringContent("vote=up", Encoding.UTF8, "text/plain"));
+        var unknown = await App.Client.PostAsJsonAsync("/api/feedback", new { recommendation_id = "rec-nope", track_id = "t", vote = "up", user = "u" });
+        var text = await App.Client.PostAsync("/api/feedback", new StringContent("vote=up", Encoding.UTF8, "text/plain"));
 
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, text.StatusCode);

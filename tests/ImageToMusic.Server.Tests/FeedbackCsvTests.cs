@@ -1,29 +1,17 @@
 using System.Net;
 using System.Net.Http.Json;
-using ImageToMusic.Engine.Storage;
 using ImageToMusic.Server.Endpoints;
 using ImageToMusic.Server.Tests.Support;
 
 namespace ImageToMusic.Server.Tests;
 
 /// <summary>GET /api/feedback.csv: every vote, RFC 4180, behind the key.</summary>
-public sealed class FeedbackCsvTests : IAsyncLifetime
+public sealed class FeedbackCsvTests : AppWithARecommendation
 {
-    private RunningApp app = null!;
-    private RecommendationRecord recommendation = null!;
-
-    public async Task InitializeAsync()
-    {
-        app = await RunningApp.StartAsync();
-        recommendation = await app.RecommendOnePhotoAsync();
-    }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
     [Emotion6Fact]
     public async Task The_export_needs_the_key()
     {
-        using var anonymous = new HttpClient { BaseAddress = app.BaseAddress };
+        using var anonymous = new HttpClient { BaseAddress = App.BaseAddress };
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/feedback.csv")).StatusCode);
     }
@@ -32,16 +20,16 @@ public sealed class FeedbackCsvTests : IAsyncLifetime
     public async Task Every_vote_is_a_row_with_its_model_and_mood_and_awkward_fields_are_quoted()
     {
         var awkward = "guild \"north\", line\nbreak";
-        (await app.Client.PostAsJsonAsync("/api/feedback", new
+        (await App.Client.PostAsJsonAsync("/api/feedback", new
         {
-            recommendation_id = recommendation.Id, track_id = recommendation.Tracks[0].TrackId, vote = "up", platform = "discord", community = awkward, user = "alice",
+            recommendation_id = Recommendation.Id, track_id = Recommendation.Tracks[0].TrackId, vote = "up", platform = "discord", community = awkward, user = "alice",
         })).EnsureSuccessStatusCode();
-        (await app.Client.PostAsJsonAsync("/api/feedback", new
+        (await App.Client.PostAsJsonAsync("/api/feedback", new
         {
-            recommendation_id = recommendation.Id, track_id = recommendation.Tracks[1].TrackId, vote = "down", platform = "web", user = "bob",
+            recommendation_id = Recommendation.Id, track_id = Recommendation.Tracks[1].TrackId, vote = "down", platform = "web", user = "bob",
         })).EnsureSuccessStatusCode();
 
-        var response = await app.Client.GetAsync("/api/feedback.csv");
+        var response = await App.Client.GetAsync("/api/feedback.csv");
         var csv = await response.Content.ReadAsStringAsync();
 
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
@@ -51,7 +39,7 @@ public sealed class FeedbackCsvTests : IAsyncLifetime
         Assert.Equal(3, lines.Length); // the header, and two votes (the quoted line break is not a record break)
         var bob = lines.Single(l => l.Contains(",down,web,,", StringComparison.Ordinal));
         Assert.DoesNotContain("bob", bob); // only the salted hash
-        var analysis = (await app.Analyses.FindAnalysisAsync(recommendation.AnalysisId))!;
+        var analysis = (await App.Analyses.FindAnalysisAsync(Recommendation.AnalysisId))!;
         Assert.EndsWith($",{analysis.ModelVersion},{ImageToMusic.Engine.Music.MusicMoods.All[ImageToMusic.Engine.Music.MusicMoods.QuadrantOf(analysis.Valence, analysis.Arousal)]}", bob);
     }
 
@@ -60,12 +48,12 @@ public sealed class FeedbackCsvTests : IAsyncLifetime
     {
         string[] formulas = ["=HYPERLINK(\"http://x\",\"y\")", "+1+1", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd"];
         foreach (var (community, user) in formulas.Select((f, i) => (f, $"u{i}")))
-            (await app.Client.PostAsJsonAsync("/api/feedback", new
+            (await App.Client.PostAsJsonAsync("/api/feedback", new
             {
-                recommendation_id = recommendation.Id, track_id = recommendation.Tracks[0].TrackId, vote = "up", platform = "web", community, user,
+                recommendation_id = Recommendation.Id, track_id = Recommendation.Tracks[0].TrackId, vote = "up", platform = "web", community, user,
             })).EnsureSuccessStatusCode();
 
-        var csv = await app.Client.GetStringAsync("/api/feedback.csv");
+        var csv = await App.Client.GetStringAsync("/api/feedback.csv");
 
         // Read the file back as a spreadsheet would, cell by cell (RFC 4180 quoting), and look for a live formula.
         var cells = RfcCells(csv).ToList();
