@@ -1,5 +1,5 @@
 using Azure.Storage.Blobs;
-using ImageToMusic.Server.Hosting;
+using ImageToMusic.Server;
 using ImageToMusic.Server.Uploads;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
@@ -13,11 +13,9 @@ namespace ImageToMusic.Functions;
 /// </summary>
 public sealed class UploadFunctions(UploadAnalysis analysis, ILogger<UploadFunctions> logger)
 {
-    public const string Connection = "UploadsStorage";
-
     [Function(nameof(AnalyzeImage))]
     public async Task AnalyzeImage(
-        [BlobTrigger(UploadAnalysis.Container + "/{name}", Source = BlobTriggerSource.EventGrid, Connection = Connection)] BlobClient upload,
+        [BlobTrigger(UploadAnalysis.Container + "/{name}", Source = BlobTriggerSource.EventGrid, Connection = AppSettings.UploadsConnectionString)] BlobClient upload,
         CancellationToken cancellation) =>
         logger.LogInformation("{Upload}", await analysis.AnalyzeAsync(upload.Name, cancellation));
 }

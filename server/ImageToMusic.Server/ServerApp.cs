@@ -1,9 +1,9 @@
 using ImageToMusic.Server.Composition;
-using Microsoft.Extensions.Configuration;
 using ImageToMusic.Server.Endpoints;
 using ImageToMusic.Server.Hosting;
 using ImageToMusic.Server.Uploads;
 using ImageToMusic.Server.Web;
+using Microsoft.Extensions.Configuration;
 
 namespace ImageToMusic.Server;
 
@@ -17,7 +17,7 @@ public static class ServerApp
     public static async Task<WebApplication> BuildAsync(IReadOnlyDictionary<string, string> settings, ServerOptions options, CancellationToken cancellation = default)
     {
         var builder = WebApplication.CreateBuilder();
-        builder.Configuration.AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key.Replace("__", ConfigurationPath.KeyDelimiter, StringComparison.Ordinal), (string?)s.Value)));
+        builder.Configuration.AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(ImageToMusicSettings.ConfigurationKey(s.Key), (string?)s.Value)));
         if (options.Urls is { } urls) builder.WebHost.UseUrls(urls);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxRequestBytes);
         // One line per request at Information drowns what matters.

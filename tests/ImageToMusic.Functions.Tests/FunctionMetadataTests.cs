@@ -105,7 +105,7 @@ public sealed class FunctionMetadataTests : IAsyncLifetime
         var blob = Trigger(Declared.Single(f => TriggerType(f) == "blobTrigger"));
         Assert.Equal("uploads/{name}", blob.GetProperty("path").GetString());
         Assert.Equal("EventGrid", blob.GetProperty("source").GetString());
-        Assert.Equal(UploadFunctions.Connection, blob.GetProperty("connection").GetString());
+        Assert.Equal(AppSettings.UploadsConnectionString, blob.GetProperty("connection").GetString());
 
         var queues = Declared.Where(f => TriggerType(f) == "queueTrigger").ToDictionary(f => f.GetProperty("name").GetString()!, f => Trigger(f));
         Assert.Equal($"%{AppSettings.FollowUpsQueue}%", queues[nameof(FollowUpFunctions.BotFollowUp)].GetProperty("queueName").GetString());

@@ -13,7 +13,7 @@ namespace ImageToMusic.Server.Composition;
 public sealed class ImageToMusicSettings
 {
     public const string DefaultCosmosDatabase = "imagetomusic";
-    public const string DefaultUploadsContainer = "uploads";
+    public const string DefaultUploadsContainer = Uploads.UploadAnalysis.Container;
 
     public string? UserSalt { get; set; }
     public string? ModelFolder { get; set; }
@@ -28,9 +28,12 @@ public sealed class ImageToMusicSettings
     public string UploadsContainer { get; set; } = DefaultUploadsContainer;
     public string? ManagedIdentityClientId { get; set; }
 
-    /// <summary>One setting by its <see cref="AppSettings"/> name; "__" in a name is configuration's section separator.</summary>
+    /// <summary>One setting by its <see cref="AppSettings"/> name.</summary>
     public static Func<string, string?> Reader(IConfiguration configuration) =>
-        name => configuration[name.Replace("__", ConfigurationPath.KeyDelimiter, StringComparison.Ordinal)] is { Length: > 0 } value ? value : null;
+        name => configuration[ConfigurationKey(name)] is { Length: > 0 } value ? value : null;
+
+    /// <summary>Where a setting lives in configuration: "__" in an app setting's name is configuration's section separator.</summary>
+    public static string ConfigurationKey(string name) => name.Replace("__", ConfigurationPath.KeyDelimiter, StringComparison.Ordinal);
 
     public void ReadFrom(Func<string, string?> setting)
     {

@@ -10,7 +10,7 @@ namespace ImageToMusic.Server.Endpoints;
 /// </summary>
 public static class DiscordInteractionsEndpoint
 {
-    public const string Path = "/api/discord/interactions";
+    public const string Path = "/" + Routes.DiscordInteractions;
 
     /// <summary>Interactions are a few kilobytes; anything far larger is not from Discord.</summary>
     public const long MaxBodyBytes = 1024 * 1024;

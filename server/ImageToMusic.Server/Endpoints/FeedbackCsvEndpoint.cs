@@ -12,7 +12,7 @@ namespace ImageToMusic.Server.Endpoints;
 /// </summary>
 public static class FeedbackCsvEndpoint
 {
-    public const string Path = "/api/feedback.csv";
+    public const string Path = "/" + Routes.FeedbackCsv;
 
     public static readonly IReadOnlyList<string> Columns =
         ["id", "recommendation_id", "track_id", "user_hash", "vote", "platform", "community", "created_at", "updated_at", "model_version", "mood"];

@@ -3,7 +3,7 @@ namespace ImageToMusic.Server.Endpoints;
 /// <summary>Serves the hand-written OpenAPI description (openapi.json, embedded), the contract social apps build against.</summary>
 public static class OpenApiEndpoint
 {
-    public const string Path = "/api/openapi.json";
+    public const string Path = "/" + Routes.OpenApi;
 
     private static readonly Lazy<string> Document = new(() =>
     {

@@ -7,8 +7,6 @@ namespace ImageToMusic.Server.Endpoints;
 /// <summary>POST /api/messages: activities from the Bot Connector for the Teams bot (authenticated by their JWT, not the API key).</summary>
 public static class TeamsMessagesEndpoint
 {
-    public const string Path = "/api/messages";
-
     /// <summary>Activities are a few kilobytes (images come as URLs, not inline); anything far larger is not from Teams.</summary>
     public const long MaxBodyBytes = 1024 * 1024;
 

@@ -9,8 +9,6 @@ namespace ImageToMusic.Server.Endpoints;
 /// </summary>
 public static class WebFeedbackEndpoint
 {
-    public const string Path = "/api/web/feedback";
-
     public sealed record WebFeedbackRequest(string? RecommendationId, string? TrackId, string? Vote, string? User);
 
     public static async Task<IResult> Handle(HttpRequest request, FeedbackService votes, CancellationToken cancellation)

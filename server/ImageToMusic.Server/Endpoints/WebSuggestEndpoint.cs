@@ -12,8 +12,6 @@ namespace ImageToMusic.Server.Endpoints;
 /// </summary>
 public static class WebSuggestEndpoint
 {
-    public const string Path = "/api/web/suggest";
-
     public sealed record WebTrackJson(int Rank, string TrackId, string Title, string Artist, string Mood, double Fit, double Score, string Reason);
 
     public sealed record WebSuggestion(

@@ -12,8 +12,6 @@ namespace ImageToMusic.Server.Web;
 /// </summary>
 public static class DashboardPage
 {
-    public const string Path = "/dashboard";
-
     public static async Task<IResult> Handle(HttpRequest request, IFeedbackStore feedback, IAnalysisStore analyses, ISurveyStore surveys, CancellationToken cancellation)
     {
         var view = new FeedbackReportView("this app's store", null,
