@@ -38,6 +38,7 @@ var names = {
     { name: 'analyses', partitionKey: '/analysisId' }
     { name: 'feedback', partitionKey: '/recommendationId' }
     { name: 'surveys', partitionKey: '/surveyId' }
+    { name: 'channels', partitionKey: '/community' }
   ]
   userSaltSecret: 'imagetomusic-user-salt'
   teamsAppPasswordSecret: 'teams-app-password'

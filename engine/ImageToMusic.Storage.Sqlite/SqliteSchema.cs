@@ -125,6 +125,16 @@ internal static class SqliteSchema
         """
         ALTER TABLE tracks ADD COLUMN is_song INTEGER;
         """,
+        // Channels where the bots answer every posted photo; a row records the latest switch, on or off.
+        """
+        CREATE TABLE auto_reply_channels (
+            platform TEXT NOT NULL,
+            community TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            is_on INTEGER NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (platform, community, channel));
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

@@ -29,6 +29,11 @@ public static class CosmosContainers
     public const string Surveys = "surveys";
     public const string SurveysPartitionKey = "/surveyId";
 
+    /// <summary>Auto-reply switches by /community: a community's channels together, each check a point read.</summary>
+    public const string Channels = "channels";
+    public const string ChannelsPartitionKey = "/community";
+
     public static IReadOnlyList<(string Name, string PartitionKeyPath)> All =>
-        [(Catalog, CatalogPartitionKey), (Analyses, AnalysesPartitionKey), (Feedback, FeedbackPartitionKey), (Surveys, SurveysPartitionKey)];
+        [(Catalog, CatalogPartitionKey), (Analyses, AnalysesPartitionKey), (Feedback, FeedbackPartitionKey), (Surveys, SurveysPartitionKey),
+         (Channels, ChannelsPartitionKey)];
 }

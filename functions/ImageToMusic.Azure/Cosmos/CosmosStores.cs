@@ -1,3 +1,4 @@
+using ImageToMusic.Engine.AutoReplies;
 using ImageToMusic.Engine.Feedback;
 using ImageToMusic.Engine.Storage;
 using ImageToMusic.Engine.Surveys;
@@ -15,4 +16,6 @@ public sealed class CosmosStores(CosmosClient client, string databaseName)
     public IFeedbackStore Feedback { get; } = new CosmosFeedbackStore(client.GetContainer(databaseName, CosmosContainers.Feedback));
 
     public ISurveyStore Surveys { get; } = new CosmosSurveyStore(client.GetContainer(databaseName, CosmosContainers.Surveys));
+
+    public IAutoReplyStore AutoReplies { get; } = new CosmosAutoReplyStore(client.GetContainer(databaseName, CosmosContainers.Channels));
 }

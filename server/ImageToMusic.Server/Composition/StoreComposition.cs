@@ -1,6 +1,7 @@
 using Azure.Storage.Blobs;
 using ImageToMusic.Azure.Blobs;
 using ImageToMusic.Azure.Cosmos;
+using ImageToMusic.Engine.AutoReplies;
 using ImageToMusic.Engine.Feedback;
 using ImageToMusic.Engine.Storage;
 using ImageToMusic.Engine.Surveys;
@@ -23,6 +24,7 @@ public static class StoreComposition
         services.AddSingleton<IAnalysisStore>(s => new SqliteAnalysisStore(s.GetRequiredService<SqliteDatabase>()));
         services.AddKeyedSingleton<IFeedbackStore>(StoredFeedback, (s, _) => new SqliteFeedbackStore(s.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton<ISurveyStore>(s => new SqliteSurveyStore(s.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton<IAutoReplyStore>(s => new SqliteAutoReplyStore(s.GetRequiredService<SqliteDatabase>()));
         return services;
     }
 
@@ -37,6 +39,7 @@ public static class StoreComposition
         services.AddSingleton(s => s.GetRequiredService<CosmosStores>().Analyses);
         services.AddKeyedSingleton(StoredFeedback, (s, _) => s.GetRequiredService<CosmosStores>().Feedback);
         services.AddSingleton(s => s.GetRequiredService<CosmosStores>().Surveys);
+        services.AddSingleton(s => s.GetRequiredService<CosmosStores>().AutoReplies);
         return services;
     }
 
