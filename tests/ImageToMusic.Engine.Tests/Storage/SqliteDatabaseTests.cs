@@ -83,7 +83,7 @@ public class SqliteDatabaseTests
             new AnalysisRecord("an-1", DateTimeOffset.UnixEpoch, "a.jpg", "00", "m", 5, 5, new Dictionary<string, double>(), evidence),
             new RecommendationRecord("rec-1", "an-1", DateTimeOffset.UnixEpoch, "top=5", []));
         SqliteConnection.ClearAllPools();
-        Execute(path, "ALTER TABLE tracks DROP COLUMN is_song; DROP TABLE survey_answers; DROP TABLE surveys; DROP TABLE feedback; ALTER TABLE analyses DROP COLUMN source_version; ALTER TABLE analyses DROP COLUMN timings_json; DROP TABLE analysis_failures; PRAGMA user_version = 1;"); // as version 1 left it
+        Execute(path, "DROP TABLE auto_reply_channels; ALTER TABLE tracks DROP COLUMN is_song; DROP TABLE survey_answers; DROP TABLE surveys; DROP TABLE feedback; ALTER TABLE analyses DROP COLUMN source_version; ALTER TABLE analyses DROP COLUMN timings_json; DROP TABLE analysis_failures; PRAGMA user_version = 1;"); // as version 1 left it
 
         var store = new SqliteAnalysisStore(SqliteDatabase.Open(path));
         await store.SaveFailureAsync(new AnalysisFailureRecord("an-2", DateTimeOffset.UnixEpoch, "b.txt", "unsupported_format", "text"));
