@@ -10,7 +10,8 @@ namespace ImageToMusic.Bots.Discord;
 /// <summary>
 /// The calls this bot makes to Discord's HTTP API, within its rate limits: after an answer with
 /// X-RateLimit-Remaining: 0 the next call on that route waits X-RateLimit-Reset-After; a 429 is retried after its
-/// retry_after, at most <see cref="MaxAttempts"/> times in all. Thread-safe.
+/// retry_after, at most <see cref="MaxAttempts"/> times in all, and a global one (the bot's limit across routes) holds
+/// every route back until then. Thread-safe.
 /// </summary>
 public sealed class DiscordApi(HttpClient http, string baseUrl = DiscordSettings.DefaultApiBase, string? botToken = null, TimeProvider? clock = null)
 {
@@ -19,11 +20,19 @@ public sealed class DiscordApi(HttpClient http, string baseUrl = DiscordSettings
     private readonly string baseUrl = baseUrl.TrimEnd('/');
     private readonly TimeProvider clock = clock ?? TimeProvider.System;
     private readonly ConcurrentDictionary<string, DateTimeOffset> routeFreeAt = new();
+    private long globalFreeAtTicks;
 
     /// <summary>Replaces the deferred "thinking…" response. The interaction token authorises this; no bot token.</summary>
     public Task EditOriginalResponseAsync(string applicationId, string interactionToken, DiscordMessage message, CancellationToken cancellation = default) =>
         SendAsync(HttpMethod.Patch, $"webhooks/{Uri.EscapeDataString(applicationId)}/{Uri.EscapeDataString(interactionToken)}/messages/@original",
             message, authorised: false, cancellation);
+
+    /// <summary>
+    /// Posts a message in a channel with the bot token. A message carrying a nonce with enforce_nonce is posted at
+    /// most once per nonce for a few minutes: Discord answers a repeat with the message already posted.
+    /// </summary>
+    public Task CreateMessageAsync(string channelId, DiscordMessage message, CancellationToken cancellation = default) =>
+        SendAsync(HttpMethod.Post, $"channels/{Uri.EscapeDataString(channelId)}/messages", message, authorised: true, cancellation);
 
     /// <summary>Overwrites the application's commands, globally or (quicker to appear, for testing) in one guild.</summary>
     public Task RegisterCommandsAsync(string applicationId, string? guildId, IReadOnlyList<object> commands, CancellationToken cancellation = default) =>
@@ -39,8 +48,7 @@ public sealed class DiscordApi(HttpClient http, string baseUrl = DiscordSettings
         var json = JsonSerializer.Serialize(body, DiscordJson.Options);
         for (var attempt = 1; ; attempt++)
         {
-            if (routeFreeAt.TryGetValue(route, out var freeAt) && freeAt > clock.GetUtcNow())
-                await Task.Delay(freeAt - clock.GetUtcNow(), clock, cancellation);
+            await WaitUntilFreeAsync(route, cancellation);
             using var request = new HttpRequestMessage(method, $"{baseUrl}/{path}") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
             if (authorised) request.Headers.Authorization = new AuthenticationHeaderValue("Bot", botToken);
             using var response = await http.SendAsync(request, cancellation);
@@ -49,7 +57,37 @@ public sealed class DiscordApi(HttpClient http, string baseUrl = DiscordSettings
             var answer = await response.Content.ReadAsStringAsync(cancellation);
             if (response.StatusCode != HttpStatusCode.TooManyRequests || attempt == MaxAttempts)
                 throw new DiscordApiException(method, path, (int)response.StatusCode, answer);
-            await Task.Delay(RetryAfter(response, answer), clock, cancellation);
+            var retryAfter = RetryAfter(response, answer);
+            if (IsGlobal(response, answer)) HoldAllRoutesUntil(clock.GetUtcNow() + retryAfter);
+            else await Task.Delay(retryAfter, clock, cancellation);
+        }
+    }
+
+    private async Task WaitUntilFreeAsync(string route, CancellationToken cancellation)
+    {
+        var freeAt = new DateTimeOffset(Interlocked.Read(ref globalFreeAtTicks), TimeSpan.Zero);
+        if (routeFreeAt.TryGetValue(route, out var routeFree) && routeFree > freeAt) freeAt = routeFree;
+        if (freeAt > clock.GetUtcNow()) await Task.Delay(freeAt - clock.GetUtcNow(), clock, cancellation);
+    }
+
+    private void HoldAllRoutesUntil(DateTimeOffset until)
+    {
+        for (var seen = Interlocked.Read(ref globalFreeAtTicks); until.UtcTicks > seen; seen = Interlocked.Read(ref globalFreeAtTicks))
+            if (Interlocked.CompareExchange(ref globalFreeAtTicks, until.UtcTicks, seen) == seen) return;
+    }
+
+    /// <summary>Discord marks the bot-wide limit with "global": true in the body and an X-RateLimit-Global header.</summary>
+    private static bool IsGlobal(HttpResponseMessage response, string answer)
+    {
+        if (Header(response, "X-RateLimit-Global") is { } header && header.Equals("true", StringComparison.OrdinalIgnoreCase)) return true;
+        try
+        {
+            using var document = JsonDocument.Parse(answer);
+            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("global", out var global) && global.ValueKind == JsonValueKind.True;
+        }
+        catch (JsonException)
+        {
+            return false;
         }
     }
 

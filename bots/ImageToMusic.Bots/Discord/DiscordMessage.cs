@@ -1,7 +1,18 @@
 namespace ImageToMusic.Bots.Discord;
 
 /// <summary>The message fields this bot sends (Discord's message object, create/edit shape); null fields are left out.</summary>
-public sealed record DiscordMessage(string? Content = null, IReadOnlyList<Embed>? Embeds = null, IReadOnlyList<ActionRow>? Components = null, int? Flags = null);
+/// <param name="MessageReference">On a new message: the message it replies to.</param>
+/// <param name="Nonce">On a new message: with <paramref name="EnforceNonce"/>, Discord posts it at most once per nonce for a few minutes.</param>
+/// <param name="AllowedMentions">On a new message: whom it may ping (nobody, for the bot's replies).</param>
+public sealed record DiscordMessage(
+    string? Content = null,
+    IReadOnlyList<Embed>? Embeds = null,
+    IReadOnlyList<ActionRow>? Components = null,
+    int? Flags = null,
+    MessageReference? MessageReference = null,
+    string? Nonce = null,
+    bool? EnforceNonce = null,
+    AllowedMentions? AllowedMentions = null);
 
 public sealed record Embed(string Title, string Description, int? Color, IReadOnlyList<EmbedField> Fields);
 
@@ -20,3 +31,12 @@ public sealed record Button(string CustomId, string Label, Emoji Emoji, int Styl
 }
 
 public sealed record Emoji(string Name);
+
+/// <summary>A reply's link to the message it answers; when that message is gone, nothing is posted (Discord's default).</summary>
+public sealed record MessageReference(string MessageId, string ChannelId, string? GuildId);
+
+/// <summary>Which mentions in the content ping: none parsed, and not the author replied to.</summary>
+public sealed record AllowedMentions(IReadOnlyList<string> Parse, bool RepliedUser)
+{
+    public static AllowedMentions None { get; } = new([], false);
+}

@@ -2,8 +2,13 @@ using ImageToMusic.Engine.Fetching;
 
 namespace ImageToMusic.Bots.Discord;
 
-/// <summary>Where the bot's settings end up: the key requests are checked with and where Discord's API is.</summary>
-public sealed record DiscordOptions(string PublicKey, string ApiBase = DiscordSettings.DefaultApiBase)
+/// <summary>
+/// Where the bot's settings end up: the key interactions are checked with, where Discord's API is, and the bot token
+/// that posts auto-replies and connects to the Gateway.
+/// </summary>
+/// <param name="PublicKey">Null: no interactions endpoint (a process that only runs the gateway).</param>
+/// <param name="BotToken">Null: no auto-replies can be posted (only interaction follow-ups, which their own token authorises).</param>
+public sealed record DiscordOptions(string? PublicKey, string ApiBase = DiscordSettings.DefaultApiBase, string? BotToken = null)
 {
     /// <summary>Discord's attachment CDN: the only hosts an attachment URL may name (https).</summary>
     public static readonly IReadOnlyList<string> CdnHosts = ["cdn.discordapp.com", "media.discordapp.net"];
@@ -21,9 +26,9 @@ public sealed record DiscordOptions(string PublicKey, string ApiBase = DiscordSe
 
     private Uri? StandIn => ApiBase != DiscordSettings.DefaultApiBase && Uri.TryCreate(ApiBase, UriKind.Absolute, out var uri) ? uri : null;
 
-    /// <summary>Null when <see cref="DiscordSettings.PublicKey"/> is unset: the bot is off.</summary>
+    /// <summary>Null when neither <see cref="DiscordSettings.PublicKey"/> nor <see cref="DiscordSettings.BotToken"/> is set: the bot is off.</summary>
     public static DiscordOptions? From(Func<string, string?> setting) =>
-        setting(DiscordSettings.PublicKey) is { Length: > 0 } key
-            ? new DiscordOptions(key, setting(DiscordSettings.ApiBase) is { Length: > 0 } api ? api : DiscordSettings.DefaultApiBase)
+        (setting(DiscordSettings.PublicKey), setting(DiscordSettings.BotToken)) is var (key, token) && (key is not null || token is not null)
+            ? new DiscordOptions(key, setting(DiscordSettings.ApiBase) ?? DiscordSettings.DefaultApiBase, token)
             : null;
 }

@@ -12,8 +12,14 @@ public static class DiscordSettings
     /// <summary>The application (client) id; registering commands needs it.</summary>
     public const string ApplicationId = "DISCORD_APPLICATION_ID";
 
-    /// <summary>The bot token, a secret; only registering commands needs it (webhook edits are authorised by the interaction token).</summary>
+    /// <summary>
+    /// The bot token, a secret: registering commands, the Gateway connection and posting auto-replies need it (webhook
+    /// edits are authorised by the interaction token).
+    /// </summary>
     public const string BotToken = "DISCORD_BOT_TOKEN";
+
+    /// <summary>At most this many auto-replies per channel a minute (default 10); photos beyond it are skipped and counted.</summary>
+    public const string ChannelRepliesPerMinute = "DISCORD_CHANNEL_REPLIES_PER_MINUTE";
 
     public const string DefaultApiBase = "https://discord.com/api/v10";
 }

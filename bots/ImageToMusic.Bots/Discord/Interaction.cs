@@ -24,7 +24,8 @@ public sealed record Interaction(
     public string? UserId => Member?.User?.Id ?? User?.Id;
 }
 
-public sealed record InteractionMember(DiscordUser? User);
+/// <param name="Permissions">The member's permissions in the channel the interaction came from, overwrites included (a bit set as a decimal string).</param>
+public sealed record InteractionMember(DiscordUser? User, string? Permissions = null);
 
 public sealed record DiscordUser(string? Id);
 

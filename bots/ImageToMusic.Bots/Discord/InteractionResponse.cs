@@ -11,6 +11,9 @@ public sealed record InteractionResponse(int Type, DiscordMessage? Data = null)
     /// <summary>Edits the message the clicked button is on.</summary>
     public static InteractionResponse UpdateMessage(DiscordMessage message) => new(7, message);
 
+    /// <summary>A reply everyone in the channel sees, pinging nobody.</summary>
+    public static InteractionResponse Public(string text) => new(4, new DiscordMessage(Content: text, AllowedMentions: AllowedMentions.None));
+
     /// <summary>A reply only the person who acted sees (message flag 64, EPHEMERAL).</summary>
     public static InteractionResponse Private(string text) => new(4, new DiscordMessage(Content: text, Flags: 64));
 }

@@ -9,12 +9,14 @@ namespace ImageToMusic.Bots.FollowUps;
 /// tries again; once the queue gives up, <see cref="GiveUpAsync(BotFollowUp, CancellationToken)"/> tells the user.
 /// </summary>
 /// <param name="discord">Null when the Discord bot is off.</param>
+/// <param name="discordPosts">Null when the Discord bot is off.</param>
 /// <param name="teams">Null when the Teams bot is off.</param>
-public sealed class FollowUpReplies(SoundtrackReplies? discord, TeamsPhotoReplies? teams, ILogger<FollowUpReplies> logger)
+public sealed class FollowUpReplies(SoundtrackReplies? discord, PhotoPostReplies? discordPosts, TeamsPhotoReplies? teams, ILogger<FollowUpReplies> logger)
 {
     public Task ReplyAsync(BotFollowUp followUp, CancellationToken cancellation) => followUp switch
     {
         { Discord: { } d } when discord is not null => discord.ReplyAsync(d, cancellation),
+        { DiscordPost: { } p } when discordPosts is not null => discordPosts.ReplyAsync(p, cancellation),
         { Teams: { } t } when teams is not null => teams.ReplyAsync(t, cancellation),
         _ => Drop("for a bot that is off"),
     };
@@ -22,6 +24,7 @@ public sealed class FollowUpReplies(SoundtrackReplies? discord, TeamsPhotoReplie
     public Task GiveUpAsync(BotFollowUp followUp, CancellationToken cancellation) => followUp switch
     {
         { Discord: { } d } when discord is not null => discord.GiveUpAsync(d, cancellation),
+        { DiscordPost: { } p } when discordPosts is not null => discordPosts.GiveUpAsync(p, cancellation),
         { Teams: { } t } when teams is not null => teams.GiveUpAsync(t, cancellation),
         _ => Drop("for a bot that is off"),
     };

@@ -2,9 +2,11 @@ using ImageToMusic.Bots.Discord;
 using ImageToMusic.Bots.FollowUps;
 using ImageToMusic.Bots.Teams;
 using ImageToMusic.Engine;
+using ImageToMusic.Engine.AutoReplies;
 using ImageToMusic.Engine.Feedback;
 using ImageToMusic.Engine.Fetching;
 using ImageToMusic.Engine.Imaging;
+using ImageToMusic.Engine.Music.Story;
 using ImageToMusic.Engine.Storage;
 using ImageToMusic.Server.Hosting;
 
@@ -16,21 +18,26 @@ public sealed record BotDoors(DiscordInteractions? Discord, TeamsMessageHandler?
 /// <summary>The Discord and Teams bots as services, when configured.</summary>
 public static class BotComposition
 {
-    /// <summary>The Discord bot: the interactions door, and the replies its follow-ups make (on whichever queue the host adds).</summary>
+    /// <summary>
+    /// The Discord bot: the replies its follow-ups make (on whichever queue the host adds), and, with a public key, the
+    /// interactions door.
+    /// </summary>
     public static IServiceCollection AddDiscordBot(this IServiceCollection services, DiscordOptions discord)
     {
-        services.AddSingleton(s =>
-        {
-            var http = s.GetRequiredService<IHttpClientFactory>();
-            var recommender = s.GetRequiredService<Recommender>();
-            return new SoundtrackReplies(recommender,
-                new AttachmentDownload(new SafeFetcher(http.CreateClient(OutboundHttp.DiscordAttachments)), discord.AttachmentPolicy, recommender.Analyzer.Limits),
-                new DiscordApi(http.CreateClient(OutboundHttp.Discord), discord.ApiBase, clock: s.GetRequiredService<TimeProvider>()),
-                s.GetRequiredService<ILogger<SoundtrackReplies>>());
-        });
-        services.AddSingleton(s => new DiscordInteractions(new DiscordSignature(discord.PublicKey, s.GetRequiredService<TimeProvider>()),
-            new SoundtrackCommand(s.GetRequiredService<IFollowUpQueue>()), new FeedbackClick(s.GetRequiredService<FeedbackService>()),
-            s.GetRequiredService<ILogger<DiscordInteractions>>()));
+        services.AddSingleton(s => new DiscordApi(s.GetRequiredService<IHttpClientFactory>().CreateClient(OutboundHttp.Discord), discord.ApiBase, discord.BotToken,
+            s.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(s => new AttachmentDownload(new SafeFetcher(s.GetRequiredService<IHttpClientFactory>().CreateClient(OutboundHttp.DiscordAttachments)),
+            discord.AttachmentPolicy, s.GetRequiredService<ImageLimits>()));
+        services.AddSingleton(s => new SoundtrackReplies(s.GetRequiredService<Recommender>(), s.GetRequiredService<AttachmentDownload>(),
+            s.GetRequiredService<DiscordApi>(), s.GetRequiredService<ILogger<SoundtrackReplies>>()));
+        services.AddSingleton(s => new PhotoPostReplies(s.GetRequiredService<Recommender>(), s.GetRequiredService<StoryService>(),
+            s.GetRequiredService<AttachmentDownload>(), s.GetRequiredService<DiscordApi>(), s.GetRequiredService<ILogger<PhotoPostReplies>>()));
+        if (discord.PublicKey is { } publicKey)
+            services.AddSingleton(s => new DiscordInteractions(new DiscordSignature(publicKey, s.GetRequiredService<TimeProvider>()),
+                new SoundtrackCommand(s.GetRequiredService<IFollowUpQueue>()),
+                new ChannelSwitchCommand(s.GetRequiredService<IAutoReplyStore>(), s.GetRequiredService<TimeProvider>()),
+                new FeedbackClick(s.GetRequiredService<FeedbackService>()),
+                s.GetRequiredService<ILogger<DiscordInteractions>>()));
         return services;
     }
 
@@ -56,6 +63,6 @@ public static class BotComposition
 
     /// <summary>What a follow-up is done with, whichever bots are on; both hosts' queues hand their messages to it.</summary>
     public static IServiceCollection AddFollowUpReplies(this IServiceCollection services) =>
-        services.AddSingleton(s => new FollowUpReplies(s.GetService<SoundtrackReplies>(), s.GetService<TeamsPhotoReplies>(),
+        services.AddSingleton(s => new FollowUpReplies(s.GetService<SoundtrackReplies>(), s.GetService<PhotoPostReplies>(), s.GetService<TeamsPhotoReplies>(),
             s.GetRequiredService<ILogger<FollowUpReplies>>()));
 }

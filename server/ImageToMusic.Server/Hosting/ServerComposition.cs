@@ -33,7 +33,7 @@ public static class ServerComposition
         if (discord is not null) services.AddDiscordBot(discord);
         if (teams is not null) services.AddTeamsBot(teams);
         services.AddFollowUpReplies();
-        services.AddSingleton(s => new BotDoors(discord is null ? null : s.GetRequiredService<DiscordInteractions>(),
+        services.AddSingleton(s => new BotDoors(discord?.PublicKey is null ? null : s.GetRequiredService<DiscordInteractions>(),
             teams is null ? null : s.GetRequiredService<TeamsMessageHandler>()));
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o =>
