@@ -1,3 +1,4 @@
+using Azure.Storage.Queues;
 using ImageToMusic.Bots.Discord;
 using ImageToMusic.Bots.FollowUps;
 using ImageToMusic.Bots.Teams;
@@ -45,6 +46,21 @@ public static class ServerComposition
         services.AddSingleton<HttpDoors>();
         return services;
     }
+
+    /// <summary>
+    /// Follow-ups on the Storage queue the function app drains (<see cref="AppSettings.FollowUpsQueue"/>), reached through
+    /// the host storage: a connection string (Azurite), else the queue endpoint with the managed identity (Azure).
+    /// </summary>
+    public static IServiceCollection AddStorageFollowUps(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddSingleton<IFollowUpQueue>(s =>
+        {
+            var setting = ImageToMusicSettings.Reader(configuration);
+            var name = setting(AppSettings.FollowUpsQueue) ?? throw new InvalidOperationException($"The setting {AppSettings.FollowUpsQueue} is missing.");
+            if (setting(AppSettings.HostStorage) is { } connection) return new StorageFollowUpQueue(new QueueClient(connection, name, StorageFollowUpQueue.ClientOptions));
+            if (setting(AppSettings.HostStorageQueues) is { } uri)
+                return new StorageFollowUpQueue(new QueueServiceClient(new Uri(uri), EngineComposition.Settings(s).Credential(), StorageFollowUpQueue.ClientOptions).GetQueueClient(name));
+            throw new InvalidOperationException($"No host storage: set {AppSettings.HostStorageQueues} (Azure) or {AppSettings.HostStorage} (a connection string).");
+        });
 
     /// <summary>Follow-ups kept in this process (`serve`): the work runs beside the server and is awaited when it stops.</summary>
     public static IServiceCollection AddInProcessFollowUps(this IServiceCollection services)

@@ -1,10 +1,10 @@
 using Azure.Storage.Queues;
 using ImageToMusic.Bots.FollowUps;
 
-namespace ImageToMusic.Functions;
+namespace ImageToMusic.Server.Hosting;
 
 /// <summary>
-/// Follow-ups on the Storage queue <see cref="FollowUpFunctions"/> drains. Sent base64-encoded, the queue trigger's
+/// Follow-ups on the Storage queue the function app's BotFollowUp function drains. Sent base64-encoded, the queue trigger's
 /// default encoding. The message outlives the instance that answered the platform, so a scale-in cannot cut the work
 /// short as in-process background work could be.
 /// </summary>
