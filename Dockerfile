@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1
 # The CLI (`imagetomusic`) as a container: azd builds it for the `gateway` service (azure.yaml), where it runs
 # `imagetomusic discord gateway` in a Container App (infra/modules/gateway.bicep). Build from the repo root:
 #   docker build -t imagetomusic .
@@ -9,8 +8,8 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY . .
 # Directory.Build.props names linux-x64, so only that platform's native libraries (libvips, ONNX Runtime, SQLite) ship.
-RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages \
-    dotnet publish cli/ImageToMusic.Cli -c Release -o /app -nologo
+# (No BuildKit cache mount, so the same file builds with the classic builder and in ACR Tasks.)
+RUN dotnet publish cli/ImageToMusic.Cli -c Release -o /app -nologo
 
 # The CLI references the server library, which has a FrameworkReference on ASP.NET Core: the aspnet runtime, not the bare one.
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
