@@ -25,6 +25,11 @@ param botSecrets object = {}
 param teamsAppId string = ''
 @description('The Discord application\'s public key (hex, from the Developer Portal; not a secret). Empty leaves the Discord bot off.')
 param discordPublicKey string = ''
+@minValue(1)
+@description('At most this many automatic replies a minute per channel from the Discord Gateway listener.')
+param discordChannelRepliesPerMinute int = 10
+@description('The gateway\'s image; azd sets SERVICE_GATEWAY_IMAGE_NAME after its first push. Empty: a placeholder until then.')
+param gatewayImage string = ''
 
 @description('Object id of the deploying user, given data access for local debugging. Empty to skip.')
 param principalId string = ''
@@ -38,10 +43,12 @@ var names = {
     { name: 'analyses', partitionKey: '/analysisId' }
     { name: 'feedback', partitionKey: '/recommendationId' }
     { name: 'surveys', partitionKey: '/surveyId' }
+    // Per-channel auto-reply switches (Discord guild channels, Teams team channels), read by the Discord gateway.
     { name: 'channels', partitionKey: '/community' }
   ]
   userSaltSecret: 'imagetomusic-user-salt'
   teamsAppPasswordSecret: 'teams-app-password'
+  discordBotTokenSecret: 'discord-bot-token'
   analyzeFunction: 'AnalyzeImage'
   followUpsQueue: 'bot-followups'
 }
@@ -151,11 +158,42 @@ module api './modules/functionapp.bicep' = {
       TEAMS_APP_PASSWORD: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/${names.teamsAppPasswordSecret}/)'
       TEAMS_APP_TENANT_ID: tenant().tenantId
       DISCORD_PUBLIC_KEY: discordPublicKey
+      // Posts the gateway's auto-replies (the BotFollowUp function); interaction replies need no bot token.
+      DISCORD_BOT_TOKEN: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/${names.discordBotTokenSecret}/)'
       APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.connectionString
       // Application Insights has local auth off: telemetry is sent with the identity.
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.outputs.clientId};Authorization=AAD'
     }
   }
+  dependsOn: [roles]
+}
+
+// The Discord Gateway listener (`imagetomusic discord gateway`): one always-on container, no ingress. It enqueues
+// follow-ups on the same queue, through the same identity and connection names, as the function app.
+module gateway './modules/gateway.bicep' = {
+  name: 'gateway'
+  scope: rg
+  params: {
+    location: location
+    tags: tags
+    serviceName: 'gateway'
+    containerAppName: 'ca-gateway-${resourceToken}'
+    environmentName: 'cae-${resourceToken}'
+    registryName: 'cr${resourceToken}'
+    logAnalyticsWorkspaceId: monitoring.outputs.workspaceId
+    identityId: identity.outputs.id
+    identityClientId: identity.outputs.clientId
+    identityPrincipalId: identity.outputs.principalId
+    image: gatewayImage
+    keyVaultUri: keyVault.outputs.uri
+    botTokenSecretName: names.discordBotTokenSecret
+    cosmosEndpoint: cosmos.outputs.endpoint
+    cosmosDatabase: names.cosmosDatabase
+    queueServiceUri: storage.outputs.queueEndpoint
+    followUpsQueue: names.followUpsQueue
+    channelRepliesPerMinute: discordChannelRepliesPerMinute
+  }
+  // The identity's Key Vault, queue and Cosmos roles must exist before the first revision resolves its secret and starts.
   dependsOn: [roles]
 }
 
@@ -170,3 +208,7 @@ output COSMOS_ENDPOINT string = cosmos.outputs.endpoint
 output UPLOADS_CONTAINER string = names.uploadsContainer
 output UPLOADS_SYSTEM_TOPIC_NAME string = storage.outputs.systemTopicName
 output ANALYZE_FUNCTION_NAME string = names.analyzeFunction
+output AZURE_CONTAINER_REGISTRY_ENDPOINT string = gateway.outputs.registryLoginServer
+output AZURE_CONTAINER_REGISTRY_NAME string = gateway.outputs.registryName
+output AZURE_CONTAINER_ENVIRONMENT_NAME string = gateway.outputs.environmentName
+output SERVICE_GATEWAY_NAME string = gateway.outputs.name

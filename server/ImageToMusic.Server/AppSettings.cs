@@ -57,6 +57,9 @@ public static class AppSettings
     /// <summary>The Discord application's public key (hex): requests to /api/discord/interactions are checked with it; unset, the bot is off.</summary>
     public const string DiscordPublicKey = ImageToMusic.Bots.Discord.DiscordSettings.PublicKey;
 
+    /// <summary>The Discord bot token (a Key Vault reference on Azure): the gateway connects with it and the auto-replies are posted with it.</summary>
+    public const string DiscordBotToken = ImageToMusic.Bots.Discord.DiscordSettings.BotToken;
+
     /// <summary>Discord's API base URL: only for a fake Discord (tests, local runs); the default is Discord's own.</summary>
     public const string DiscordApiBase = ImageToMusic.Bots.Discord.DiscordSettings.ApiBase;
 

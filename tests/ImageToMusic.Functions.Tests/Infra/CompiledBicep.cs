@@ -45,6 +45,12 @@ internal sealed class CompiledBicep
     /// <summary>The compiled template of one module, as nested in the deployment.</summary>
     public JsonElement ModuleTemplate(string module) => Module(module).GetProperty("template");
 
+    /// <summary>The one resource of <paramref name="type"/> in a module's compiled template.</summary>
+    public JsonElement ModuleResource(string module, string type) =>
+        ModuleResources(module).Single(r => r.GetProperty("type").GetString() == type);
+
+    public IEnumerable<JsonElement> ModuleResources(string module) => ModuleTemplate(module).GetProperty("resources").EnumerateArray();
+
     private JsonElement Module(string name) =>
         Template.GetProperty("resources").EnumerateArray()
             .Single(r => r.GetProperty("type").GetString() == "Microsoft.Resources/deployments" && r.GetProperty("name").GetString() == name)
