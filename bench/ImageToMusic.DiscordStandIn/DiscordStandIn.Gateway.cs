@@ -91,10 +91,13 @@ public sealed partial class DiscordStandIn
 
     private StandInSocket? CurrentSocket(int shard)
     {
+        // The newest connection still open for the shard (or not yet identified): a session's own socket may be
+        // the old, dead one for a moment while a RESUME on a new connection is being answered.
         lock (gate)
-            return currentSessions.GetValueOrDefault(shard)?.Socket
-                ?? sockets.LastOrDefault(s => s.Session?.Shard == shard)
-                ?? sockets.LastOrDefault(s => s.Session is null);
+            return sockets
+                .Where(s => s.WebSocket.State == WebSocketState.Open && !s.Context.RequestAborted.IsCancellationRequested)
+                .Where(s => s.Session is null ? !currentSessions.ContainsKey(shard) || s.Id > (currentSessions[shard].Socket?.Id ?? 0) : s.Session.Shard == shard)
+                .MaxBy(s => s.Id);
     }
 
     private IReadOnlyList<StandInSocket> LiveSockets() { lock (gate) return [.. sockets]; }

@@ -35,7 +35,7 @@ internal sealed class GatewayHarness : IAsyncDisposable
     public static async Task<GatewayHarness> StartAsync(
         StandInOptions? standIn = null, Func<GatewayOptions, GatewayOptions>? configure = null, Func<GatewayDispatch, Task>? handler = null)
     {
-        var discord = await StandIn.StartAsync(standIn ?? new StandInOptions { HeartbeatIntervalMs = 150 });
+        var discord = await StandIn.StartAsync(standIn ?? new StandInOptions { HeartbeatIntervalMs = 500 });
         var options = new GatewayOptions(discord.Options.BotToken, GatewayIntents.PhotoBot)
         {
             ApiBase = discord.ApiBase,

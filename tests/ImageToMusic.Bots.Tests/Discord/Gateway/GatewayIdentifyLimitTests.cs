@@ -13,7 +13,7 @@ public sealed class GatewayIdentifyLimitTests
     {
         await using var gateway = await GatewayHarness.StartAsync(new StandInOptions
         {
-            HeartbeatIntervalMs = 150, SessionStartRemaining = 0, SessionStartResetAfterMs = 600,
+            HeartbeatIntervalMs = 500, SessionStartRemaining = 0, SessionStartResetAfterMs = 600,
         });
 
         await gateway.Discord.WaitForIdentifiesAsync(1, Timeout);
@@ -29,7 +29,7 @@ public sealed class GatewayIdentifyLimitTests
     {
         var window = TimeSpan.FromMilliseconds(700);
         await using var gateway = await GatewayHarness.StartAsync(
-            new StandInOptions { HeartbeatIntervalMs = 150, Shards = 2, MaxConcurrency = 1 },
+            new StandInOptions { HeartbeatIntervalMs = 500, Shards = 2, MaxConcurrency = 1 },
             o => o with { IdentifyWindow = window });
 
         await gateway.Discord.WaitForIdentifiesAsync(2, Timeout);
@@ -48,7 +48,7 @@ public sealed class GatewayIdentifyLimitTests
     {
         var window = TimeSpan.FromSeconds(30);
         await using var gateway = await GatewayHarness.StartAsync(
-            new StandInOptions { HeartbeatIntervalMs = 150, Shards = 2, MaxConcurrency = 2 },
+            new StandInOptions { HeartbeatIntervalMs = 500, Shards = 2, MaxConcurrency = 2 },
             o => o with { IdentifyWindow = window });
 
         await gateway.Discord.WaitForIdentifiesAsync(2, Timeout); // with one key they would be 30 s apart
@@ -60,7 +60,7 @@ public sealed class GatewayIdentifyLimitTests
     public async Task Each_shard_gets_its_own_dispatches_and_one_fatal_close_stops_every_shard()
     {
         await using var gateway = await GatewayHarness.StartAsync(
-            new StandInOptions { HeartbeatIntervalMs = 150, Shards = 2, MaxConcurrency = 2 });
+            new StandInOptions { HeartbeatIntervalMs = 500, Shards = 2, MaxConcurrency = 2 });
         await gateway.Discord.WaitForLiveSessionAsync(Timeout, shard: 0);
         await gateway.Discord.WaitForLiveSessionAsync(Timeout, shard: 1);
         var on1 = await gateway.Discord.DispatchAsync("MESSAGE_CREATE", new { id = "for-1" }, shard: 1);

@@ -26,7 +26,7 @@ public sealed class GatewayResilienceTests
         for (var i = 0; i < drops; i++)
         {
             await Task.Delay(random.Next(0, 25));
-            await gateway.Discord.DropConnectionAsync();
+            while (!await gateway.Discord.DropConnectionAsync()) await Task.Delay(1); // between connections: the next one
             await gateway.Discord.WaitForResumesAsync(i + 1, Timeout);
         }
         await gateway.Discord.WaitForLiveSessionAsync(Timeout);
