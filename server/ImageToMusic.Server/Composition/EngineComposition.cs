@@ -26,12 +26,19 @@ public static class EngineComposition
     /// <param name="limits">What a photo may be; the defaults unless a host lets its user choose (the CLI's options).</param>
     public static IServiceCollection AddImageToMusic(this IServiceCollection services, IConfiguration configuration, ImageLimits? limits = null)
     {
-        services.AddOptions<ImageToMusicSettings>().Configure(settings => settings.ReadFrom(ImageToMusicSettings.Reader(configuration)));
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ImageToMusicSettings>, ImageToMusicSettings.Validation>());
-        if (ImageToMusicSettings.Reader(configuration)(AppSettings.StoreKind)?.ToLowerInvariant() == "cosmos") services.AddCosmosStores();
-        else services.AddSqliteStores();
+        services.AddImageToMusicStores(configuration);
+        services.Configure<ImageToMusicSettings>(settings => settings.RunsEngine = true);
         services.AddUploads();
         return services.AddImageToMusicEngine(limits);
+    }
+
+    /// <summary>Settings and the stores alone, for a process that only reads and hands on (the Discord gateway).</summary>
+    public static IServiceCollection AddImageToMusicStores(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ImageToMusicSettings>().Configure(settings => settings.ReadFrom(ImageToMusicSettings.Reader(configuration)));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ImageToMusicSettings>, ImageToMusicSettings.Validation>());
+        services.TryAddSingleton(TimeProvider.System);
+        return ImageToMusicSettings.Reader(configuration)(AppSettings.StoreKind)?.ToLowerInvariant() == "cosmos" ? services.AddCosmosStores() : services.AddSqliteStores();
     }
 
     public static IServiceCollection AddImageToMusicEngine(this IServiceCollection services, ImageLimits? limits = null)

@@ -28,6 +28,12 @@ public sealed class ImageToMusicSettings
     public string UploadsContainer { get; set; } = DefaultUploadsContainer;
     public string? ManagedIdentityClientId { get; set; }
 
+    /// <summary>
+    /// Whether this process runs the engine (analyses photos, records votes), which needs the user salt and the uploads;
+    /// a process that only reads the stores (the Discord gateway handing photos on) does not.
+    /// </summary>
+    public bool RunsEngine { get; set; }
+
     /// <summary>One setting by its <see cref="AppSettings"/> name.</summary>
     public static Func<string, string?> Reader(IConfiguration configuration) =>
         name => configuration[ConfigurationKey(name)] is { Length: > 0 } value ? value : null;
@@ -58,10 +64,10 @@ public sealed class ImageToMusicSettings
     /// <summary>What is wrong with these settings, each naming the setting to fix.</summary>
     public IEnumerable<string> Problems()
     {
-        if (UserSalt is null) yield return $"The setting {AppSettings.UserSalt} is missing.";
+        if (RunsEngine && UserSalt is null) yield return $"The setting {AppSettings.UserSalt} is missing.";
         if (StoreKind is not ("sqlite" or "cosmos")) yield return $"{AppSettings.StoreKind} is '{StoreKind}'; use sqlite or cosmos.";
         if (StoreKind == "cosmos" && CosmosEndpoint is null) yield return $"The setting {AppSettings.CosmosEndpoint} is missing ({AppSettings.StoreKind} is cosmos).";
-        if (UploadsConnectionString is null && UploadsServiceUri is null && UploadsFolder is null)
+        if (RunsEngine && UploadsConnectionString is null && UploadsServiceUri is null && UploadsFolder is null)
             yield return $"No uploads configured: set {AppSettings.UploadsServiceUri} (Azure), {AppSettings.UploadsConnectionString} (a connection string) or {AppSettings.UploadsFolder} (a local folder).";
     }
 
