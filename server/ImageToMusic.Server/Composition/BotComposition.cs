@@ -2,6 +2,7 @@ using ImageToMusic.Bots.Discord;
 using ImageToMusic.Bots.FollowUps;
 using ImageToMusic.Bots.Teams;
 using ImageToMusic.Engine;
+using ImageToMusic.Engine.AutoReplies;
 using ImageToMusic.Engine.Feedback;
 using ImageToMusic.Engine.Fetching;
 using ImageToMusic.Engine.Imaging;
@@ -50,7 +51,7 @@ public static class BotComposition
         services.AddSingleton(s => new TeamsMessageHandler(
             new BotConnectorAuthenticator(teams.AppId, s.GetRequiredService<IHttpClientFactory>().CreateClient(OutboundHttp.Teams), teams.OpenIdMetadataUrl),
             new TeamsBot(s.GetRequiredService<FeedbackService>(), s.GetRequiredService<RecommendationCards>(), s.GetRequiredService<IFollowUpQueue>(),
-                s.GetRequiredService<BotConnectorClient>())));
+                s.GetRequiredService<BotConnectorClient>(), s.GetRequiredService<IAutoReplyStore>(), s.GetRequiredService<TimeProvider>())));
         return services;
     }
 
