@@ -19,6 +19,8 @@ public sealed record Activity
     public ChannelAccount? Recipient { get; init; }
     public ConversationAccount? Conversation { get; init; }
     public IReadOnlyList<Attachment>? Attachments { get; init; }
+    /// <summary>Mentions (type "mention", with whom) and other metadata such as clientInfo.</summary>
+    public IReadOnlyList<Entity>? Entities { get; init; }
     /// <summary>An invoke's payload, or an Action.Submit's data on a message.</summary>
     public JsonElement? Value { get; init; }
     public JsonElement? ChannelData { get; init; }
@@ -27,6 +29,12 @@ public sealed record Activity
 public sealed record ChannelAccount(string? Id, string? Name = null, string? AadObjectId = null);
 
 public sealed record ConversationAccount(string? Id, string? ConversationType = null, string? TenantId = null);
+
+/// <summary>An activity entity; for a mention, <paramref name="Mentioned"/> is who and <paramref name="Text"/> how it reads (&lt;at&gt;name&lt;/at&gt;).</summary>
+public sealed record Entity(string? Type, ChannelAccount? Mentioned = null, string? Text = null);
+
+/// <summary>A member as the Bot Connector describes one (GET …/conversations/{id}/members/{userId}); UserRole is the role in the team.</summary>
+public sealed record TeamsChannelAccount(string? Id, string? Name = null, string? UserRole = null);
 
 /// <param name="Content">A card, or for Teams file attachments the download info (downloadUrl, fileType).</param>
 public sealed record Attachment(string? ContentType, string? ContentUrl = null, JsonElement? Content = null, string? Name = null);

@@ -5,7 +5,7 @@ using ImageToMusic.Engine.Imaging;
 
 namespace ImageToMusic.Bots.Teams;
 
-/// <summary>The Bot Connector REST calls the bot makes: reply to an activity, replace one, and fetch an attachment.</summary>
+/// <summary>The Bot Connector REST calls the bot makes: reply to an activity, replace one, look up a member's role, and fetch an attachment.</summary>
 public sealed class BotConnectorClient(HttpClient http, SafeFetcher fetcher, BotTokenCache tokens)
 {
     /// <summary>POST {serviceUrl}/v3/conversations/{id}/activities/{activityId}: a reply in the activity's thread.</summary>
@@ -15,6 +15,21 @@ public sealed class BotConnectorClient(HttpClient http, SafeFetcher fetcher, Bot
     /// <summary>PUT {serviceUrl}/v3/conversations/{id}/activities/{activityId}: replaces a message the bot sent (a card with new counts).</summary>
     public Task UpdateAsync(Activity context, string activityId, OutgoingActivity replacement, CancellationToken cancellation) =>
         SendAsync(HttpMethod.Put, ActivityUrl(context, activityId), replacement with { Id = activityId }, cancellation);
+
+    /// <summary>
+    /// GET {serviceUrl}/v3/conversations/{teamId}/members/{userId}: the member's role in the team ("owner", "user",
+    /// "guest", ...), or null when the Bot Connector does not know them there (404) or names no role.
+    /// </summary>
+    public async Task<string?> MemberRoleAsync(Activity context, string teamId, string userId, CancellationToken cancellation)
+    {
+        var url = new Uri($"{context.ServiceUrl!.TrimEnd('/')}/v3/conversations/{Uri.EscapeDataString(teamId)}/members/{Uri.EscapeDataString(userId)}");
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.GetAsync(cancellation));
+        using var response = await http.SendAsync(request, cancellation);
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound) return null;
+        await EnsureSuccessAsync(response, HttpMethod.Get, url, cancellation);
+        return (await response.Content.ReadFromJsonAsync<TeamsChannelAccount>(BotJson.Options, cancellation))?.UserRole;
+    }
 
     /// <summary>
     /// Downloads an attachment through the <see cref="SafeFetcher"/>: only from the activity's own service (inline
@@ -52,6 +67,11 @@ public sealed class BotConnectorClient(HttpClient http, SafeFetcher fetcher, Bot
         using var request = new HttpRequestMessage(method, url) { Content = JsonContent.Create(activity, options: BotJson.Options) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.GetAsync(cancellation));
         using var response = await http.SendAsync(request, cancellation);
+        await EnsureSuccessAsync(response, method, url, cancellation);
+    }
+
+    private static async Task EnsureSuccessAsync(HttpResponseMessage response, HttpMethod method, Uri url, CancellationToken cancellation)
+    {
         if (!response.IsSuccessStatusCode)
             throw new HttpRequestException($"The Bot Connector answered {method} {url.AbsolutePath} with HTTP {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellation)}",
                 null, response.StatusCode);

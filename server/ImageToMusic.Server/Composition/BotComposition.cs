@@ -57,7 +57,7 @@ public static class BotComposition
         services.AddSingleton(s => new TeamsMessageHandler(
             new BotConnectorAuthenticator(teams.AppId, s.GetRequiredService<IHttpClientFactory>().CreateClient(OutboundHttp.Teams), teams.OpenIdMetadataUrl),
             new TeamsBot(s.GetRequiredService<FeedbackService>(), s.GetRequiredService<RecommendationCards>(), s.GetRequiredService<IFollowUpQueue>(),
-                s.GetRequiredService<BotConnectorClient>())));
+                s.GetRequiredService<BotConnectorClient>(), s.GetRequiredService<IAutoReplyStore>(), s.GetRequiredService<TimeProvider>())));
         return services;
     }
 

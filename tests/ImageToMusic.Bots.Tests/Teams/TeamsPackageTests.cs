@@ -34,6 +34,29 @@ public sealed class TeamsPackageTests
     }
 
     [Fact]
+    public void The_manifest_asks_for_resource_specific_consent_to_read_channel_messages_for_this_app()
+    {
+        var zip = Path.Combine(TestData.NewTempFolder(), "teams.zip");
+
+        TeamsAppPackage.Build(zip, AppId, "https://example.org/imagetomusic");
+
+        using var package = ZipFile.OpenRead(zip);
+        using var manifest = JsonDocument.Parse(package.GetEntry("manifest.json")!.Open());
+        var root = manifest.RootElement;
+        // Resource-specific permissions need manifest 1.12 or later, in authorization.permissions.resourceSpecific.
+        Assert.True(Version.Parse(root.GetProperty("manifestVersion").GetString()!) >= new Version(1, 12));
+        Assert.Contains($"/v{root.GetProperty("manifestVersion").GetString()}/", root.GetProperty("$schema").GetString());
+        var permission = Assert.Single(root.GetProperty("authorization").GetProperty("permissions").GetProperty("resourceSpecific").EnumerateArray());
+        Assert.Equal(("ChannelMessage.Read.Group", "Application"), (permission.GetProperty("name").GetString(), permission.GetProperty("type").GetString()));
+        // ... and webApplicationInfo naming the bot's own Entra app, with a resource (unused by RSC, but it must have a value).
+        var webApp = root.GetProperty("webApplicationInfo");
+        Assert.Equal(AppId, webApp.GetProperty("id").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(webApp.GetProperty("resource").GetString()));
+        // Channel messages reach only a bot installed in a team.
+        Assert.Contains("team", root.GetProperty("bots")[0].GetProperty("scopes").EnumerateArray().Select(s => s.GetString()));
+    }
+
+    [Fact]
     public void The_outline_icon_is_white_on_transparent_and_the_colour_icon_is_opaque()
     {
         using var outline = NetVips.Image.NewFromBuffer(TeamsAppPackage.OutlineIcon());

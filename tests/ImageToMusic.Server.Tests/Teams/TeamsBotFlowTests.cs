@@ -3,7 +3,9 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using ImageToMusic.Bots.FollowUps;
+using ImageToMusic.Bots.Teams;
 using ImageToMusic.Bots.Tests.Teams.Support;
+using ImageToMusic.Engine.AutoReplies;
 using ImageToMusic.Engine.Feedback;
 using ImageToMusic.Server.Hosting;
 using ImageToMusic.Server.Tests.Support;
@@ -17,8 +19,12 @@ namespace ImageToMusic.Server.Tests.Teams;
 /// </summary>
 public sealed class TeamsBotFlowTests : IAsyncLifetime
 {
-    private const string Conversation = "19:abc@thread.tacv2;messageid=1";
+    private const string ChannelId = "19:abc@thread.tacv2";
+    private const string OtherChannelId = "19:general@thread.tacv2";
+    private const string Conversation = ChannelId + ";messageid=1";
     private const string TeamId = "19:team@thread.tacv2";
+    private const string UserId = "29:user-1";
+    private const string BotId = "28:" + FakeBotConnector.AppId;
     private FakeBotConnector connector = null!;
     private RunningApp app = null!;
     private readonly CountingCredential credential = new();
@@ -39,23 +45,60 @@ public sealed class TeamsBotFlowTests : IAsyncLifetime
 
     private static byte[] Photo => File.ReadAllBytes(Path.Combine(TestData.Emotion6Images, "joy", "6.jpg"));
 
-    private Dictionary<string, object?> Activity(string type, string id = "act-1") => new()
+    /// <summary>
+    /// An activity in a team's channel, as Teams sends it: by default @mentioning the bot (a mention entity naming the
+    /// recipient, and &lt;at&gt;ImageToMusic&lt;/at&gt; in the text); without, it mentions someone else, as a message the
+    /// bot receives only through resource-specific consent.
+    /// </summary>
+    private Dictionary<string, object?> Activity(string type, string id = "act-1", bool mention = true, string channel = ChannelId, string text = "")
     {
-        ["type"] = type,
-        ["id"] = id,
-        ["serviceUrl"] = connector.ServiceUrl,
-        ["channelId"] = FakeBotConnector.Channel,
-        ["from"] = new { id = "29:user-1", name = "Ada", aadObjectId = "aad-user-1" },
-        ["recipient"] = new { id = "28:" + FakeBotConnector.AppId, name = "ImageToMusic" },
-        ["conversation"] = new { id = Conversation, conversationType = "channel" },
-        ["channelData"] = new { team = new { id = TeamId } },
-    };
+        var mentioned = mention ? new { id = BotId, name = "ImageToMusic" } : new { id = "29:user-2", name = "Grace" };
+        return new()
+        {
+            ["type"] = type,
+            ["id"] = id,
+            ["serviceUrl"] = connector.ServiceUrl,
+            ["channelId"] = FakeBotConnector.Channel,
+            ["from"] = new { id = UserId, name = "Ada", aadObjectId = "aad-user-1" },
+            ["recipient"] = new { id = BotId, name = "ImageToMusic" },
+            ["conversation"] = new { id = channel + ";messageid=1", conversationType = "channel", tenantId = "tenant-1" },
+            ["channelData"] = new { team = new { id = TeamId }, channel = new { id = channel }, tenant = new { id = "tenant-1" } },
+            ["text"] = $"<at>{mentioned.name}</at> {text}".TrimEnd(),
+            ["entities"] = new object[]
+            {
+                new { type = "mention", mentioned, text = $"<at>{mentioned.name}</at>" },
+                new { type = "clientInfo", locale = "en-GB", country = "GB", platform = "Web" },
+            },
+        };
+    }
 
-    private Dictionary<string, object?> PhotoMessage(string contentUrl)
+    private Dictionary<string, object?> PhotoMessage(string contentUrl, bool mention = true, string channel = ChannelId)
     {
-        var message = Activity("message");
+        var message = Activity("message", mention: mention, channel: channel);
         message["attachments"] = new[] { new { contentType = "image/jpeg", contentUrl } };
         return message;
+    }
+
+    private static ChatChannel Channel(string channelId = ChannelId) => new("teams", TeamId, channelId);
+
+    private IAutoReplyStore AutoReplies => app.AppServices.GetRequiredService<IAutoReplyStore>();
+
+    /// <summary>Says "@ImageToMusic {command}" in the channel; the bot's reply text.</summary>
+    private async Task<string> SayAsync(string command, string channel = ChannelId)
+    {
+        var before = connector.Calls.Count;
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(Activity("message", "cmd-1", channel: channel, text: command))).StatusCode);
+        var reply = connector.Calls.Skip(before).Last();
+        Assert.Equal(("POST", $"/v3/conversations/{channel};messageid=1/activities/cmd-1"), (reply.Method, reply.Path));
+        return reply.Body.GetProperty("text").GetString()!;
+    }
+
+    /// <summary>Nothing reached the Bot Connector: no reply, no member lookup, no download, not even a token.</summary>
+    private void AssertSilence()
+    {
+        Assert.Empty(connector.Calls);
+        Assert.Equal(0, connector.Downloads);
+        Assert.Equal(0, credential.Calls);
     }
 
     private Dictionary<string, object?> VoteInvoke(string recommendationId, string trackId, string vote)
@@ -98,9 +141,9 @@ public sealed class TeamsBotFlowTests : IAsyncLifetime
             return (actions[0].GetProperty("data").GetProperty("trackId").GetString()!, actions[0].GetProperty("title").GetString()!, actions[1].GetProperty("title").GetString()!);
         })];
 
-    private async Task<(string RecommendationId, List<(string TrackId, string Up, string Down)> Tracks)> PostPhotoAsync()
+    private async Task<(string RecommendationId, List<(string TrackId, string Up, string Down)> Tracks)> PostPhotoAsync(bool mention = true)
     {
-        var response = await PostAsync(PhotoMessage(connector.Attach("photo.jpg", Photo)));
+        var response = await PostAsync(PhotoMessage(connector.Attach("photo.jpg", Photo), mention));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var reply = Assert.Single(connector.Calls);
         var card = CardOf(reply.Body);
@@ -178,14 +221,130 @@ public sealed class TeamsBotFlowTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_message_without_an_image_gets_a_short_help_reply()
+    public async Task A_mention_without_an_image_gets_a_short_help_reply_saying_how_to_turn_channel_replies_on()
     {
-        var message = Activity("message");
-        message["text"] = "hello";
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(Activity("message", text: "hello"))).StatusCode);
+
+        var help = Assert.Single(connector.Calls).Body.GetProperty("text").GetString();
+        Assert.Equal(TeamsBot.HelpText, help);
+        Assert.Contains("@ImageToMusic photos on", help);
+    }
+
+    [Fact]
+    public async Task A_photo_in_a_channel_with_photo_replies_on_gets_one_card_with_five_tracks_without_a_mention()
+    {
+        Assert.True(await AutoReplies.SetAsync(Channel(), true, DateTimeOffset.UtcNow));
+
+        var (recommendationId, tracks) = await PostPhotoAsync(mention: false);
+
+        var reply = Assert.Single(connector.Calls);
+        Assert.Equal(("POST", $"/v3/conversations/{Conversation}/activities/act-1"), (reply.Method, reply.Path));
+        Assert.Equal("application/vnd.microsoft.card.adaptive", reply.Body.GetProperty("attachments")[0].GetProperty("contentType").GetString());
+        Assert.Equal(5, tracks.Count);
+        Assert.NotNull(await app.Analyses.FindRecommendationAsync(recommendationId));
+    }
+
+    [Fact]
+    public async Task A_photo_in_a_channel_with_photo_replies_off_gets_silence_and_is_not_analysed()
+    {
+        var response = await PostAsync(PhotoMessage(connector.Attach("photo.jpg", Photo), mention: false));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        AssertSilence();
+        Assert.False(await AutoReplies.IsOnAsync(Channel()));
+    }
+
+    [Fact]
+    public async Task A_channel_message_without_an_image_or_a_mention_gets_silence_even_with_photo_replies_on()
+    {
+        await AutoReplies.SetAsync(Channel(), true, DateTimeOffset.UtcNow);
+
+        var chat = await PostAsync(Activity("message", mention: false, text: "lovely weather today"));
+        var command = await PostAsync(Activity("message", "act-2", mention: false, text: "photos off")); // not said to the bot
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (chat.StatusCode, command.StatusCode));
+        AssertSilence();
+        Assert.True(await AutoReplies.IsOnAsync(Channel()));
+    }
+
+    [Fact]
+    public async Task A_mention_with_an_image_in_a_channel_with_photo_replies_off_still_gets_the_card()
+    {
+        var (_, tracks) = await PostPhotoAsync(mention: true);
+
+        Assert.Equal(5, tracks.Count);
+        Assert.Equal("POST", Assert.Single(connector.Calls).Method);
+        Assert.False(await AutoReplies.IsOnAsync(Channel()));
+    }
+
+    [Fact]
+    public async Task A_team_owner_turns_photo_replies_on_and_off_and_photos_are_answered_only_meanwhile()
+    {
+        connector.SetRole(TeamId, UserId, "owner");
+
+        Assert.Equal(TeamsBot.TurnedOn, await SayAsync("photos on"));
+        Assert.True(await AutoReplies.IsOnAsync(Channel()));
+        var lookup = connector.Calls.First();
+        Assert.Equal(("GET", $"/v3/conversations/{TeamId}/members/{UserId}", $"Bearer {FakeBotConnector.BotToken}"), (lookup.Method, lookup.Path, lookup.Authorization));
+        Assert.Equal(TeamsBot.AlreadyOn, await SayAsync(" Photos   ON\n"));
+
+        connector.Calls.Clear();
+        var (_, tracks) = await PostPhotoAsync(mention: false);
+        Assert.Equal(5, tracks.Count);
+
+        Assert.Equal(TeamsBot.TurnedOff, await SayAsync("photos off"));
+        Assert.False(await AutoReplies.IsOnAsync(Channel()));
+        Assert.Equal(TeamsBot.AlreadyOff, await SayAsync("photos off"));
+
+        connector.Calls.Clear();
+        var downloads = connector.Downloads;
+        await PostAsync(PhotoMessage(connector.Attach("photo.jpg", Photo), mention: false));
+        Assert.Empty(connector.Calls);
+        Assert.Equal(downloads, connector.Downloads);
+    }
+
+    [Theory]
+    [InlineData("user")]
+    [InlineData("guest")]
+    [InlineData(null)] // the members API does not know them (404)
+    public async Task Anyone_but_a_team_owner_is_politely_refused_and_the_channel_stays_off(string? role)
+    {
+        if (role is not null) connector.SetRole(TeamId, UserId, role);
+        connector.SetRole(TeamId, "29:someone-else", "owner");
+
+        Assert.Equal(TeamsBot.OwnersOnly, await SayAsync("photos on"));
+
+        Assert.False(await AutoReplies.IsOnAsync(Channel()));
+        Assert.Equal(["GET", "POST"], connector.Calls.Select(c => c.Method));
+    }
+
+    [Fact]
+    public async Task Photo_replies_are_per_channel_so_another_channel_of_the_same_team_stays_off()
+    {
+        connector.SetRole(TeamId, UserId, "owner");
+        Assert.Equal(TeamsBot.TurnedOn, await SayAsync("photos on", ChannelId));
+        connector.Calls.Clear();
+
+        await PostAsync(PhotoMessage(connector.Attach("photo.jpg", Photo), mention: false, channel: OtherChannelId));
+
+        Assert.Empty(connector.Calls);
+        Assert.Equal(0, connector.Downloads);
+        Assert.True(await AutoReplies.IsOnAsync(Channel(ChannelId)));
+        Assert.False(await AutoReplies.IsOnAsync(Channel(OtherChannelId)));
+    }
+
+    [Fact]
+    public async Task A_photo_in_a_personal_chat_is_answered_without_a_mention_as_before()
+    {
+        var message = PhotoMessage(connector.Attach("photo.jpg", Photo), mention: false);
+        message["conversation"] = new { id = "a:personal-chat", conversationType = "personal", tenantId = "tenant-1" };
+        message["channelData"] = new { tenant = new { id = "tenant-1" } };
 
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(message)).StatusCode);
 
-        Assert.Equal(Bots.Teams.TeamsBot.HelpText, Assert.Single(connector.Calls).Body.GetProperty("text").GetString());
+        var reply = Assert.Single(connector.Calls);
+        Assert.Equal("/v3/conversations/a:personal-chat/activities/act-1", reply.Path);
+        Assert.Equal(5, Tracks(CardOf(reply.Body)).Count);
     }
 
     [Fact]

@@ -14,12 +14,13 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace ImageToMusic.Bots.Tests.Teams.Support;
 
-/// <summary>A call the bot made to the Bot Connector's activities API.</summary>
+/// <summary>A call the bot made to the Bot Connector's activities or members API (a GET has no body: Undefined).</summary>
 public sealed record ConnectorCall(string Method, string Path, string? Authorization, JsonElement Body);
 
 /// <summary>
 /// A stand-in for the Bot Connector on 127.0.0.1: its OpenID metadata and JWKS (real RSA keys, with channel
-/// endorsements), the activities API (calls recorded), and attachment downloads that require the bot's token.
+/// endorsements), the activities API and the single-member lookup (calls recorded; each user's team role as set with
+/// <see cref="SetRole"/>, 404 for anyone else), and attachment downloads that require the bot's token (counted).
 /// Tokens it mints are real RS256 JWTs; <see cref="Unpublished"/> signs with a key the JWKS does not list.
 /// </summary>
 public sealed class FakeBotConnector : IAsyncDisposable
@@ -32,11 +33,15 @@ public sealed class FakeBotConnector : IAsyncDisposable
 
     private readonly WebApplication app;
     private readonly ConcurrentDictionary<string, byte[]> attachments = new();
+    private readonly ConcurrentDictionary<(string Team, string User), string> roles = new();
+    private int downloads;
 
     public RsaSecurityKey Endorsed { get; } = NewKey("endorsed-key");
     public RsaSecurityKey EndorsedElsewhere { get; } = NewKey("webchat-only-key");
     public RsaSecurityKey Unpublished { get; } = NewKey("unpublished-key");
     public ConcurrentQueue<ConnectorCall> Calls { get; } = new();
+    /// <summary>Attachment downloads served (any answer).</summary>
+    public int Downloads => Volatile.Read(ref downloads);
 
     private FakeBotConnector(WebApplication app) => this.app = app;
 
@@ -69,10 +74,22 @@ public sealed class FakeBotConnector : IAsyncDisposable
             connector.Calls.Enqueue(new ConnectorCall(request.Method, request.Path.Value!, request.Headers.Authorization.FirstOrDefault(), body));
             return Results.Json(new { id = $"sent-{connector.Calls.Count}" });
         });
+        // GET /v3/conversations/{teamId}/members/{userId}: a TeamsChannelAccount with the user's role in that team.
+        app.MapGet("/v3/conversations/{conversation}/members/{user}", (string conversation, string user, HttpRequest request) =>
+        {
+            connector.Calls.Enqueue(new ConnectorCall(request.Method, request.Path.Value!, request.Headers.Authorization.FirstOrDefault(), default));
+            if (request.Headers.Authorization.FirstOrDefault() != $"Bearer {BotToken}") return Results.Unauthorized();
+            return connector.roles.TryGetValue((conversation, user), out var role)
+                ? Results.Json(new { id = user, name = "Member", objectId = Guid.NewGuid(), tenantId = "tenant-1", userRole = role })
+                : Results.NotFound();
+        });
         app.MapGet("/attachments/{name}", (string name, HttpRequest request) =>
-            request.Headers.Authorization.FirstOrDefault() != $"Bearer {BotToken}" ? Results.Unauthorized()
-            : connector.attachments.TryGetValue(name, out var bytes) ? Results.Bytes(bytes, "image/jpeg")
-            : Results.NotFound());
+        {
+            Interlocked.Increment(ref connector.downloads);
+            return request.Headers.Authorization.FirstOrDefault() != $"Bearer {BotToken}" ? Results.Unauthorized()
+                : connector.attachments.TryGetValue(name, out var bytes) ? Results.Bytes(bytes, "image/jpeg")
+                : Results.NotFound();
+        });
         await app.StartAsync();
         connector.BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single() + "/");
         return connector;
@@ -84,6 +101,9 @@ public sealed class FakeBotConnector : IAsyncDisposable
         attachments[name] = bytes;
         return new Uri(BaseAddress, $"attachments/{name}").ToString();
     }
+
+    /// <summary>The user's userRole in the team ("owner", "user", "guest") as the members API will answer it.</summary>
+    public void SetRole(string teamId, string userId, string role) => roles[(teamId, userId)] = role;
 
     /// <summary>A Bot Connector token; each argument can be made wrong for an attack.</summary>
     public string Token(RsaSecurityKey? key = null, string audience = AppId, string issuer = Issuer, string? serviceUrl = null, DateTime? expires = null)
