@@ -31,22 +31,28 @@ internal sealed class BenchApp : IAsyncDisposable
 
     public static async Task<BenchApp> StartAsync(string catalogFile, IReadOnlyDictionary<string, string>? extraSettings, CancellationToken cancellation)
     {
-        var folder = Directory.CreateTempSubdirectory("imagetomusic-bench-").FullName;
-        var store = Path.Combine(folder, "store.db");
-        await new CatalogImporter(new SqliteCatalogStore(SqliteDatabase.Open(store))).ImportAsync(catalogFile, cancellation);
-        var settings = new Dictionary<string, string>
-        {
-            [AppSettings.StoreKind] = "sqlite",
-            [AppSettings.SqlitePath] = store,
-            [AppSettings.UploadsFolder] = Path.Combine(folder, "uploads"),
-            [AppSettings.UserSalt] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-        };
+        var (folder, settings) = await LocalStoreAsync(catalogFile, cancellation);
         foreach (var (name, value) in extraSettings ?? new Dictionary<string, string>()) settings[name] = value;
         var app = await ServerApp.BuildAsync(settings, new ServerOptions { ApiKey = ApiKey, Urls = "http://127.0.0.1:0", RequestsPerMinutePerClient = int.MaxValue },
             cancellation);
         await app.StartAsync(cancellation);
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
         return new BenchApp(folder, app, address);
+    }
+
+    /// <summary>A temp folder with a SQLite store holding the catalog, and the settings of a host running on it; the caller deletes the folder.</summary>
+    public static async Task<(string Folder, Dictionary<string, string> Settings)> LocalStoreAsync(string catalogFile, CancellationToken cancellation)
+    {
+        var folder = Directory.CreateTempSubdirectory("imagetomusic-bench-").FullName;
+        var store = Path.Combine(folder, "store.db");
+        await new CatalogImporter(new SqliteCatalogStore(SqliteDatabase.Open(store))).ImportAsync(catalogFile, cancellation);
+        return (folder, new Dictionary<string, string>
+        {
+            [AppSettings.StoreKind] = "sqlite",
+            [AppSettings.SqlitePath] = store,
+            [AppSettings.UploadsFolder] = Path.Combine(folder, "uploads"),
+            [AppSettings.UserSalt] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+        });
     }
 
     public async ValueTask DisposeAsync()

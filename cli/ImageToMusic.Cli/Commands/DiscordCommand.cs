@@ -5,7 +5,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ImageToMusic.Cli.Commands;
 
-/// <summary>`discord register`: tells Discord about /soundtrack and "Find a soundtrack", for the whole app or one guild.</summary>
+/// <summary>
+/// `discord register`: tells Discord about /soundtrack, "Find a soundtrack" and /soundtrack-channel, for the whole app or
+/// one guild; `discord gateway` (<see cref="DiscordGatewayCommand"/>) answers photos posted in switched-on channels.
+/// </summary>
 internal static class DiscordCommand
 {
     public static Command Create()
@@ -34,10 +37,10 @@ internal static class DiscordCommand
                 throw new InvalidOperationException($"Could not reach Discord at {apiBase}: {e.Message}", e);
             }
             var where = result.GetValue(guild) is { } id ? $"in guild {id}" : "globally";
-            Console.WriteLine($"registered {DiscordCommands.All.Count} commands {where}: /{DiscordCommands.Soundtrack}, \"{DiscordCommands.FindASoundtrack}\" (message menu)");
+            Console.WriteLine($"registered {DiscordCommands.All.Count} commands {where}: /{DiscordCommands.Soundtrack}, \"{DiscordCommands.FindASoundtrack}\" (message menu), /{DiscordCommands.SoundtrackChannel}");
             return 0;
         }));
-        return new Command("discord", "The Discord bot.") { register };
+        return new Command("discord", "The Discord bot.") { register, DiscordGatewayCommand.Create() };
     }
 
     private static string Required(string name, string what) =>
