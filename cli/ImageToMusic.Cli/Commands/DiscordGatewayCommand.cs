@@ -29,7 +29,10 @@ internal static class DiscordGatewayCommand
         command.SetAction((result, cancellation) => Failures.Guard(async () =>
         {
             var settings = new Dictionary<string, string>();
-            if (result.GetValue(perMinute) is { } limit) settings[DiscordSettings.ChannelRepliesPerMinute] = limit.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (result.GetValue(perMinute) is { } limit)
+                settings[DiscordSettings.ChannelRepliesPerMinute] = limit > 0
+                    ? limit.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                    : throw new ArgumentException("--replies-per-minute must be at least 1.");
             var handsOn = Environment.GetEnvironmentVariable(AppSettings.FollowUpsQueue) is { Length: > 0 };
             string where;
             if (handsOn) where = $"handing photos to the queue {Environment.GetEnvironmentVariable(AppSettings.FollowUpsQueue)}";
@@ -46,9 +49,10 @@ internal static class DiscordGatewayCommand
                 where = $"replying from this process (store: {storePath})";
             }
             using var host = await DiscordGatewayHost.BuildAsync(settings, cancellation: cancellation);
+            var worker = host.Services.GetRequiredService<GatewayWorker>();
             Console.Error.WriteLine($"Discord Gateway: {where}. Ctrl+C stops.");
-            await host.RunAsync(cancellation);
-            if (host.Services.GetRequiredService<GatewayWorker>().Fatal is { } fatal) throw new InvalidOperationException(fatal.Message, fatal);
+            await host.RunAsync(cancellation); // disposes the host
+            if (worker.Fatal is { } fatal) throw new InvalidOperationException(fatal.Message, fatal);
             return 0;
         }));
         return command;
