@@ -56,7 +56,7 @@ public sealed class PhotoPostListener(IAutoReplyStore channels, IFollowUpQueue f
         if (type != MessageCreate) return;
         var outcome = await DecideAsync(data.Deserialize<GatewayMessage>(DiscordJson.Options), cancellation);
         Interlocked.Increment(ref counts[(int)outcome]);
-        if (outcome != PhotoPostOutcome.NotAPhotoPost) counter.Add(1, new KeyValuePair<string, object?>("outcome", outcome.ToString().ToLowerInvariant()));
+        if (outcome != PhotoPostOutcome.NotAPhotoPost) counter.Add(1, new KeyValuePair<string, object?>("outcome", JsonNamingPolicy.SnakeCaseLower.ConvertName(outcome.ToString())));
     }
 
     private async Task<PhotoPostOutcome> DecideAsync(GatewayMessage? message, CancellationToken cancellation)

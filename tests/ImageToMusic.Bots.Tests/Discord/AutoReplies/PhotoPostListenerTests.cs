@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Text.Json;
 using ImageToMusic.Bots.Discord;
 using ImageToMusic.Bots.Discord.AutoReplies;
@@ -120,6 +121,37 @@ public sealed class PhotoPostListenerTests
         Assert.Equal(12, queue.FollowUps.Count);
         Assert.Equal(5, listener.Counts[PhotoPostOutcome.Throttled]);
         Assert.Contains(queue.FollowUps, f => f.DiscordPost!.MessageId == "m-later");
+    }
+
+    [Fact]
+    public async Task Each_outcome_is_counted_on_the_meter_with_its_tag()
+    {
+        var measured = new List<(long Value, string? Outcome)>();
+        using var meterListener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == PhotoPostListener.MeterName) l.EnableMeasurementEvents(instrument);
+            },
+        };
+        meterListener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            foreach (var tag in tags) if (tag.Key == "outcome") lock (measured) measured.Add((value, tag.Value as string));
+        });
+        meterListener.Start();
+        await SwitchOnAsync();
+
+        for (var i = 0; i < 12; i++) await PostAsync($"m-{i}");
+        await PostAsync("m-0", channel: "off-channel");
+        await PostAsync("m-text", attachments: [("a-1", "text/plain")]);
+
+        lock (measured)
+        {
+            Assert.Equal(10, measured.Where(m => m.Outcome == "enqueued").Sum(m => m.Value));
+            Assert.Equal(2, measured.Where(m => m.Outcome == "throttled").Sum(m => m.Value));
+            Assert.Equal(1, measured.Where(m => m.Outcome == "channel_off").Sum(m => m.Value));
+            Assert.Equal(13, measured.Count); // a message that is not a photo post is not measured
+        }
     }
 
     [Fact]
