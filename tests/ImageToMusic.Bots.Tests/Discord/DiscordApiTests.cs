@@ -1,17 +1,19 @@
 using System.Text.Json;
 using ImageToMusic.Bots.Discord;
-using ImageToMusic.Bots.Tests.Support;
+using ImageToMusic.DiscordStandIn;
+using StandIn = ImageToMusic.DiscordStandIn.DiscordStandIn;
 
 namespace ImageToMusic.Bots.Tests.Discord;
 
-/// <summary>The outgoing client against a fake Discord on 127.0.0.1.</summary>
+/// <summary>The outgoing client against the Discord stand-in on 127.0.0.1.</summary>
 public sealed class DiscordApiTests : IAsyncLifetime
 {
-    private readonly FakeDiscord discord = FakeDiscord.Start();
+    private StandIn discord = null!;
     private readonly HttpClient http = new();
     private DiscordApi Api(string? token = "bot-token") => new(http, discord.ApiBase, token);
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    // The stand-in refuses authorised calls without its bot token; it is given the one these tests send.
+    public async Task InitializeAsync() => discord = await StandIn.StartAsync(new StandInOptions { BotToken = "bot-token" });
 
     public async Task DisposeAsync()
     {
