@@ -1,13 +1,15 @@
-using ImageToMusic.Bots.Tests.Support;
+using ImageToMusic.DiscordStandIn;
+using StandIn = ImageToMusic.DiscordStandIn.DiscordStandIn;
 
 namespace ImageToMusic.Cli.Tests;
 
-/// <summary>`discord register` against a fake Discord on 127.0.0.1.</summary>
+/// <summary>`discord register` against the Discord stand-in on 127.0.0.1.</summary>
 public sealed class DiscordCommandTests : IAsyncLifetime
 {
-    private readonly FakeDiscord discord = FakeDiscord.Start();
+    private StandIn discord = null!;
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    // The stand-in refuses authorised calls without its bot token; it is given the one the CLI is configured with.
+    public async Task InitializeAsync() => discord = await StandIn.StartAsync(new StandInOptions { BotToken = Configured["DISCORD_BOT_TOKEN"] });
     public async Task DisposeAsync() => await discord.DisposeAsync();
 
     private CliRunner.Result Register(Dictionary<string, string> environment, params string[] args) =>

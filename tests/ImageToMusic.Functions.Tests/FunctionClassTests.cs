@@ -4,8 +4,8 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using ImageToMusic.Bots.Discord;
 using ImageToMusic.Bots.Teams;
-using ImageToMusic.Bots.Tests.Support;
 using ImageToMusic.Bots.Tests.Teams.Support;
+using ImageToMusic.DiscordStandIn;
 using ImageToMusic.Engine;
 using ImageToMusic.Engine.Music.Catalog;
 using ImageToMusic.Engine.Storage;
@@ -16,13 +16,14 @@ using ImageToMusic.Server.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using StandIn = ImageToMusic.DiscordStandIn.DiscordStandIn;
 
 namespace ImageToMusic.Functions.Tests;
 
 /// <summary>
 /// Each function class invoked directly, as the host invokes it, with the function app composed exactly as its
 /// Program composes it, on real services: Azurite (uploads blobs and the follow-up queue), the Cosmos server
-/// (stores), a fake Discord over HTTP. The Functions host itself cannot run here.
+/// (stores), the Discord stand-in over HTTP. The Functions host itself cannot run here.
 /// </summary>
 public sealed class FunctionClassTests : IAsyncLifetime
 {
@@ -30,7 +31,7 @@ public sealed class FunctionClassTests : IAsyncLifetime
     private const string FollowUps = "bot-followups";
 
     private readonly InteractionSigner discordKey = new();
-    private readonly FakeDiscord discord = FakeDiscord.Start();
+    private StandIn discord = null!;
     private FakeBotConnector teams = null!;
     private LocalAzureServices azure = null!;
     private ServiceProvider services = null!;
@@ -38,6 +39,7 @@ public sealed class FunctionClassTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        discord = await StandIn.StartAsync();
         teams = await FakeBotConnector.StartAsync();
         azure = await LocalAzureServices.StartAsync(CatalogFile.ReadDistinct(TestData.Catalog("mood_labelled_686.csv")));
         var settings = new Dictionary<string, string>(azure.Settings)

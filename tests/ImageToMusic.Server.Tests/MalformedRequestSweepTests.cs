@@ -3,13 +3,13 @@ using System.Net.Http.Headers;
 using System.Text;
 using ImageToMusic.Bots.Discord;
 using ImageToMusic.Bots.Teams;
-using ImageToMusic.Bots.Tests.Support;
 using ImageToMusic.Bots.Tests.Teams.Support;
 using ImageToMusic.Server.Hosting;
 using ImageToMusic.Server.Tests.Support;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
+using StandIn = ImageToMusic.DiscordStandIn.DiscordStandIn;
 
 namespace ImageToMusic.Server.Tests;
 
@@ -65,7 +65,7 @@ public sealed class MalformedRequestSweepTests(ITestOutputHelper output)
     public async Task No_malformed_request_to_any_route_is_answered_5xx()
     {
         using var discordKey = new InteractionSigner();
-        await using var discord = FakeDiscord.Start();
+        await using var discord = await StandIn.StartAsync();
         await using var connector = await FakeBotConnector.StartAsync();
         await using var app = await RunningApp.StartAsync(
             new ServerOptions

@@ -1,17 +1,19 @@
 using System.Text.Json;
 using ImageToMusic.Bots.Discord;
-using ImageToMusic.Bots.Tests.Support;
+using ImageToMusic.DiscordStandIn;
+using StandIn = ImageToMusic.DiscordStandIn.DiscordStandIn;
 
 namespace ImageToMusic.Bots.Tests.Discord;
 
-/// <summary>The outgoing client against a fake Discord on 127.0.0.1.</summary>
+/// <summary>The outgoing client against the Discord stand-in on 127.0.0.1.</summary>
 public sealed class DiscordApiTests : IAsyncLifetime
 {
-    private readonly FakeDiscord discord = FakeDiscord.Start();
+    private StandIn discord = null!;
     private readonly HttpClient http = new();
     private DiscordApi Api(string? token = "bot-token") => new(http, discord.ApiBase, token);
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    // The stand-in refuses authorised calls without its bot token; it is given the one these tests send.
+    public async Task InitializeAsync() => discord = await StandIn.StartAsync(new StandInOptions { BotToken = "bot-token" });
 
     public async Task DisposeAsync()
     {
@@ -77,6 +79,43 @@ public sealed class DiscordApiTests : IAsyncLifetime
 
         var calls = discord.Calls;
         Assert.True(calls[1].At - calls[0].At >= TimeSpan.FromSeconds(0.25), $"second call after {(calls[1].At - calls[0].At).TotalSeconds:F2} s");
+    }
+
+    [Fact]
+    public async Task A_global_429_on_one_route_holds_a_call_on_another_route_until_its_retry_after_has_passed()
+    {
+        var retryAfter = TimeSpan.FromSeconds(1);
+        discord.RateLimitNextCalls(retryAfter.TotalSeconds, calls: 1, global: true);
+        var clock = new TimerWatch();
+        var api = new DiscordApi(http, discord.ApiBase, "bot-token", clock);
+
+        var edit = api.EditOriginalResponseAsync("123", "t", new DiscordMessage(Content: "one"));
+        await clock.FirstTimer.WaitAsync(TimeSpan.FromSeconds(10)); // the edit waits out the 429, so the hold is in place
+        await api.CreateMessageAsync("42", new DiscordMessage(Content: "hi"));
+        await edit;
+
+        var calls = discord.Calls;
+        var limited = calls[0];
+        Assert.Equal("PATCH", limited.Method);
+        var post = Assert.Single(calls, c => c.Path == "/api/v10/channels/42/messages");
+        Assert.Equal(("POST", "Bot bot-token"), (post.Method, post.Authorization));
+        Assert.Equal("hi", JsonDocument.Parse(post.Body).RootElement.GetProperty("content").GetString());
+        Assert.True(post.At - limited.At >= retryAfter, $"posted {(post.At - limited.At).TotalSeconds:F3} s after the global 429");
+        Assert.Equal("hi", JsonDocument.Parse(Assert.Single(discord.Messages).Json).RootElement.GetProperty("content").GetString());
+    }
+
+    /// <summary>The system clock, telling when DiscordApi first waits on a timer (it waits only for a rate limit).</summary>
+    private sealed class TimerWatch : TimeProvider
+    {
+        private readonly TaskCompletionSource firstTimer = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task FirstTimer => firstTimer.Task;
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            firstTimer.TrySetResult();
+            return System.CreateTimer(callback, state, dueTime, period);
+        }
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using System.Text;
 using ImageToMusic.Bots.Discord;
-using ImageToMusic.Bots.Tests.Support;
 
 namespace ImageToMusic.Bots.Tests.Discord;
 

@@ -3,29 +3,34 @@ using ImageToMusic.Server.Endpoints;
 using System.Net;
 using System.Text.Json;
 using ImageToMusic.Bots.Discord;
-using ImageToMusic.Bots.Tests.Support;
+using ImageToMusic.DiscordStandIn;
 using ImageToMusic.Server.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using StandIn = ImageToMusic.DiscordStandIn.DiscordStandIn;
 
 namespace ImageToMusic.Server.Tests.Discord;
 
 /// <summary>
-/// The Discord bot through the real function app on 127.0.0.1: interactions signed with a key made here, a fake
-/// Discord (real HTTP) serving Emotion6 photos as attachments and recording the webhook edits.
+/// The Discord bot through the real function app on 127.0.0.1: interactions signed with a key made here, the Discord
+/// stand-in (real HTTP) serving Emotion6 photos as attachments and recording the webhook edits.
 /// </summary>
 public sealed class DiscordFlowTests : IAsyncLifetime
 {
     private const string Endpoint = "/api/discord/interactions";
     private readonly InteractionSigner discordKey = new();
-    private readonly FakeDiscord discord = FakeDiscord.Start();
+    private StandIn discord = null!;
     private readonly HttpClient anonymous = new(); // Discord sends no API key
     private RunningApp app = null!;
 
-    public async Task InitializeAsync() => app = await RunningApp.StartAsync(extraSettings: new Dictionary<string, string>
+    public async Task InitializeAsync()
     {
-        [AppSettings.DiscordPublicKey] = discordKey.PublicKeyHex,
-        [AppSettings.DiscordApiBase] = discord.ApiBase,
-    });
+        discord = await StandIn.StartAsync();
+        app = await RunningApp.StartAsync(extraSettings: new Dictionary<string, string>
+        {
+            [AppSettings.DiscordPublicKey] = discordKey.PublicKeyHex,
+            [AppSettings.DiscordApiBase] = discord.ApiBase,
+        });
+    }
 
     public async Task DisposeAsync()
     {
