@@ -24,10 +24,15 @@ internal static class BenchDiscordCommand
             Description = "Switched-on channels the events are spread over (gateway mode); with 10 events or fewer per channel none is throttled.",
             DefaultValueFactory = _ => 100,
         };
+        var perSecond = new Option<double>("--per-second")
+        {
+            Description = "Dispatch the events at this pace (gateway mode); 0 sends them all at once, a burst that measures the backlog.",
+            DefaultValueFactory = _ => 0,
+        };
         var json = CommonOptions.Json();
         var command = new Command("discord",
             "Measure the Discord bot on loopback: interaction initial-response latency (p50/p95/p99), or with --gateway the time from a posted photo to its reply.")
-            { photo, concurrent, gateway, events, channels, json };
+            { photo, concurrent, gateway, events, channels, perSecond, json };
         command.SetAction((result, cancellation) => Failures.Guard(async () =>
         {
             var bytes = await File.ReadAllBytesAsync(result.GetValue(photo)!.FullName, cancellation);
@@ -37,7 +42,7 @@ internal static class BenchDiscordCommand
             var photoUrl = discord.Attach("photo.jpg", bytes);
             var ok = result.GetValue(gateway)
                 ? await BenchDiscordGateway.RunAsync(discord, photoUrl, catalog, Positive(result.GetValue(events), "--events"), Positive(result.GetValue(channels), "--channels"),
-                    result.GetValue(json), cancellation)
+                    result.GetValue(perSecond) >= 0 ? result.GetValue(perSecond) : throw new ArgumentException("--per-second cannot be negative."), result.GetValue(json), cancellation)
                 : await BenchDiscordInteractions.RunAsync(discord, photoUrl, catalog, Positive(result.GetValue(concurrent), "--interactions"), result.GetValue(json), cancellation);
             return ok ? 0 : 1;
         }));

@@ -21,7 +21,9 @@ internal static class BenchDiscordGateway
     private const string Guild = "700000000000000001";
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(30);
 
-    public static async Task<bool> RunAsync(StandIn discord, string photoUrl, string catalog, int events, int channels, bool json, CancellationToken cancellation)
+    /// <param name="perSecond">The pace of the events; 0: all at once.</param>
+    public static async Task<bool> RunAsync(StandIn discord, string photoUrl, string catalog, int events, int channels, double perSecond, bool json,
+        CancellationToken cancellation)
     {
         var (folder, settings) = await BenchApp.LocalStoreAsync(catalog, cancellation);
         try
@@ -43,10 +45,12 @@ internal static class BenchDiscordGateway
             await discord.WaitUntilAsync(() => listener.Counts.Values.Sum() >= 10, Patience, "the warm-up events");
             await replies.WhenIdleAsync();
 
-            Console.Error.WriteLine($"{events} MESSAGE_CREATE events with a photo over {channels} channels");
+            Console.Error.WriteLine($"{events} MESSAGE_CREATE events with a photo over {channels} channels, {(perSecond > 0 ? $"{perSecond} a second" : "all at once")}");
             var dispatchedAt = new Dictionary<string, DateTimeOffset>();
+            var start = DateTimeOffset.UtcNow;
             for (var i = 0; i < events; i++)
             {
+                if (perSecond > 0 && start + TimeSpan.FromSeconds(i / perSecond) - DateTimeOffset.UtcNow is { Ticks: > 0 } wait) await Task.Delay(wait, cancellation);
                 var id = $"50000000000{i:D7}";
                 dispatchedAt[id] = DateTimeOffset.UtcNow;
                 await DispatchAsync(discord, id, channelIds[i % channels], photoUrl);
@@ -56,6 +60,7 @@ internal static class BenchDiscordGateway
             await replies.WhenIdleAsync();
 
             var posted = Replies(discord, dispatchedAt);
+            var replied = posted.Count == 0 ? 0 : posted.Count / (posted.Max(r => r.At) - dispatchedAt.Values.Min()).TotalSeconds;
             var latencies = posted.GroupBy(r => r.MessageId).Select(g => (g.Min(r => r.At) - dispatchedAt[g.Key]).TotalMilliseconds).ToArray();
             var first = dispatchedAt.Values.Min();
             var lastReply = posted.Count == 0 ? first : posted.Max(r => r.At);
@@ -64,6 +69,7 @@ internal static class BenchDiscordGateway
                 machine = Measurements.Machine(),
                 events,
                 channels,
+                per_second = perSecond,
                 replies_posted = posted.Count,
                 lost = dispatchedAt.Keys.Count(id => posted.All(r => r.MessageId != id)),
                 duplicated = posted.GroupBy(r => r.MessageId).Sum(g => g.Count() - 1),
@@ -75,12 +81,13 @@ internal static class BenchDiscordGateway
                     max_ms = Math.Round(latencies.DefaultIfEmpty().Max(), 1),
                 },
                 all_replied_seconds = Math.Round((lastReply - first).TotalSeconds, 2),
+                replies_per_second = Math.Round(replied, 1),
             };
             if (json) Output.WriteJson(report);
             else
             {
                 Console.WriteLine($"replies: {report.replies_posted} for {events} events; lost {report.lost}, duplicated {report.duplicated}, skipped {report.skipped}");
-                Console.WriteLine($"event to reply: p50 {report.event_to_reply.p50_ms} ms, p99 {report.event_to_reply.p99_ms} ms, max {report.event_to_reply.max_ms} ms; all replied after {report.all_replied_seconds} s");
+                Console.WriteLine($"event to reply: p50 {report.event_to_reply.p50_ms} ms, p99 {report.event_to_reply.p99_ms} ms, max {report.event_to_reply.max_ms} ms; all replied after {report.all_replied_seconds} s ({report.replies_per_second} a second)");
             }
             await host.StopAsync(CancellationToken.None);
             return report.lost == 0 && report.duplicated == 0;
