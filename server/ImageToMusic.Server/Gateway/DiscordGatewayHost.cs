@@ -46,7 +46,7 @@ public static class DiscordGatewayHost
         }
         builder.Services.AddSingleton(s => new PhotoPostListener(s.GetRequiredService<IAutoReplyStore>(), s.GetRequiredService<IFollowUpQueue>(),
             new ChannelThrottle(perMinute, s.GetRequiredService<TimeProvider>()), s.GetRequiredService<ILogger<PhotoPostListener>>(),
-            s.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
+            s.GetRequiredService<TimeProvider>(), s.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         builder.Services.AddSingleton(s =>
         {
             var options = new GatewayOptions(discord.BotToken!, GatewayIntents.PhotoBot) { ApiBase = discord.ApiBase };

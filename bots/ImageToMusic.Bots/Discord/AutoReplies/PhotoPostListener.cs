@@ -29,8 +29,12 @@ public enum PhotoPostOutcome
 /// <see cref="MeterName"/>, counter <c>imagetomusic.discord.photo_posts</c> by outcome).
 /// </summary>
 public sealed class PhotoPostListener(IAutoReplyStore channels, IFollowUpQueue followUps, ChannelThrottle throttle, ILogger<PhotoPostListener> logger,
-    IMeterFactory? meters = null)
+    TimeProvider clock, IMeterFactory? meters = null)
 {
+    /// <summary>How often handing a photo on is tried, 1 s, 2 s … apart, before it is given up (and logged by the Gateway client).</summary>
+    public const int EnqueueAttempts = 3;
+    public static readonly TimeSpan EnqueueRetryPause = TimeSpan.FromSeconds(1);
+
     public const string MeterName = "ImageToMusic.Discord";
     public const string MessageCreate = "MESSAGE_CREATE";
     private const string Ready = "READY";
@@ -73,15 +77,25 @@ public sealed class PhotoPostListener(IAutoReplyStore channels, IFollowUpQueue f
             logger.LogWarning("Skipped the photos of message {Message}: channel {Channel} already had {PerMinute} replies this minute", id, channel, throttle.PerMinute);
             return PhotoPostOutcome.Throttled;
         }
-        try
+        var followUp = new BotFollowUp(DiscordPost: new PhotoPost(guild, channel, id, [.. photos.Take(SoundtrackMessage.MaxTracks)]));
+        for (var attempt = 1; ; attempt++)
         {
-            await followUps.EnqueueAsync(new BotFollowUp(DiscordPost: new PhotoPost(guild, channel, id, [.. photos.Take(SoundtrackMessage.MaxTracks)])), cancellation);
+            try
+            {
+                await followUps.EnqueueAsync(followUp, cancellation);
+                return PhotoPostOutcome.Enqueued;
+            }
+            catch (Exception e) when (attempt < EnqueueAttempts && e is not OperationCanceledException)
+            {
+                // The Gateway will not deliver this event again, so a queue that blinks must not lose the photo.
+                logger.LogWarning(e, "Handing on message {Message} failed (attempt {Attempt} of {Attempts}); trying again", id, attempt, EnqueueAttempts);
+                await Task.Delay(EnqueueRetryPause * attempt, clock, cancellation);
+            }
+            catch
+            {
+                handedOn.Remove(id); // not handed on: should Discord deliver it again, it is tried again
+                throw;
+            }
         }
-        catch
-        {
-            handedOn.Remove(id); // not handed on: a replay of it may try again
-            throw;
-        }
-        return PhotoPostOutcome.Enqueued;
     }
 }

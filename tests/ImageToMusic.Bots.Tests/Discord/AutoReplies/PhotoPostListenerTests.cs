@@ -22,7 +22,8 @@ public sealed class PhotoPostListenerTests
     private readonly PhotoPostListener listener;
 
     public PhotoPostListenerTests() =>
-        listener = new PhotoPostListener(channels, queue, new ChannelThrottle(ChannelThrottle.DefaultPerMinute, clock), NullLogger<PhotoPostListener>.Instance);
+        listener = new PhotoPostListener(channels, queue, new ChannelThrottle(ChannelThrottle.DefaultPerMinute, clock), NullLogger<PhotoPostListener>.Instance,
+            TimeProvider.System);
 
     private Task SwitchOnAsync(string channel = Photos) => channels.SetAsync(new ChatChannel("discord", Guild, channel), true, clock.GetUtcNow());
 
@@ -165,10 +166,22 @@ public sealed class PhotoPostListenerTests
     }
 
     [Fact]
-    public async Task A_message_the_queue_refused_is_handed_on_when_it_is_delivered_again()
+    public async Task A_queue_that_refuses_twice_still_gets_the_photo_on_the_third_try()
     {
         await SwitchOnAsync();
-        queue.FailNext = true;
+        queue.Failures = 2;
+
+        await PostAsync("m-1");
+
+        Assert.Single(queue.FollowUps);
+        Assert.Equal(1, listener.Counts[PhotoPostOutcome.Enqueued]);
+    }
+
+    [Fact]
+    public async Task A_message_the_queue_kept_refusing_is_handed_on_if_it_is_delivered_again()
+    {
+        await SwitchOnAsync();
+        queue.Failures = PhotoPostListener.EnqueueAttempts;
 
         await Assert.ThrowsAsync<IOException>(() => PostAsync("m-1"));
         await PostAsync("m-1");
@@ -179,13 +192,14 @@ public sealed class PhotoPostListenerTests
     private sealed class RecordingQueue : IFollowUpQueue
     {
         public List<BotFollowUp> FollowUps { get; } = [];
-        public bool FailNext { get; set; }
+        /// <summary>How many of the next calls fail.</summary>
+        public int Failures { get; set; }
 
         public Task EnqueueAsync(BotFollowUp followUp, CancellationToken cancellation)
         {
-            if (FailNext)
+            if (Failures > 0)
             {
-                FailNext = false;
+                Failures--;
                 throw new IOException("the queue is unreachable");
             }
             // Through the wire format, as a Storage queue would carry it.
