@@ -7,11 +7,13 @@ using ImageToMusic.Bots.Teams;
 using ImageToMusic.Bots.Tests.Teams.Support;
 using ImageToMusic.DiscordStandIn;
 using ImageToMusic.Engine;
+using ImageToMusic.Engine.AutoReplies;
 using ImageToMusic.Engine.Music.Catalog;
 using ImageToMusic.Engine.Storage;
 using ImageToMusic.LocalAzure;
 using ImageToMusic.Server;
 using ImageToMusic.Server.Composition;
+using ImageToMusic.Server.Gateway;
 using ImageToMusic.Server.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
@@ -50,6 +52,7 @@ public sealed class FunctionClassTests : IAsyncLifetime
             [AppSettings.FollowUpsQueue] = FollowUps,
             [AppSettings.DiscordPublicKey] = discordKey.PublicKeyHex,
             [AppSettings.DiscordApiBase] = discord.ApiBase,
+            [AppSettings.DiscordBotToken] = discord.Options.BotToken,
         };
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value))).Build();
         var options = new ServerOptions { Teams = new TeamsOptions(FakeBotConnector.AppId, new CountingCredential(), teams.MetadataUrl) };
@@ -182,6 +185,40 @@ public sealed class FunctionClassTests : IAsyncLifetime
         Assert.Contains(SoundtrackReplies.GaveUp, OnlyWebhookEdit().Body);
         Assert.Equal(0, discord.AttachmentDownloads);
     }
+
+    [Emotion6Fact]
+    public async Task A_photo_the_gateway_hands_to_the_queue_is_answered_by_BotFollowUp_with_a_reply_to_its_message()
+    {
+        await Service<IAutoReplyStore>().SetAsync(new ChatChannel("discord", "guild-1", "photos"), true, DateTimeOffset.UtcNow);
+        // The gateway as the Container App runs it: only the stores and the queue; no salt, uploads or models.
+        using var gateway = await DiscordGatewayHost.BuildAsync(new Dictionary<string, string>
+        {
+            [AppSettings.StoreKind] = "cosmos", [AppSettings.CosmosEndpoint] = azure.Settings[AppSettings.CosmosEndpoint],
+            [AppSettings.CosmosKey] = azure.Settings[AppSettings.CosmosKey],
+            [AppSettings.FollowUpsQueue] = FollowUps, [AppSettings.HostStorage] = azure.UploadsConnectionString,
+            [AppSettings.DiscordBotToken] = discord.Options.BotToken, [AppSettings.DiscordApiBase] = discord.ApiBase,
+        });
+        await gateway.StartAsync();
+        await discord.WaitForLiveSessionAsync(TimeSpan.FromSeconds(30));
+
+        await discord.DispatchAsync("MESSAGE_CREATE", new
+        {
+            id = "4321", channel_id = "photos", guild_id = "guild-1", type = 0, author = new { id = "person-1" },
+            attachments = new[] { new { id = "8765", filename = "photo.jpg", size = 1000, url = discord.Attach("posted.jpg", Photo("joy/4.jpg")), content_type = "image/jpeg" } },
+        });
+        string? message = null;
+        await discord.WaitUntilAsync(() => (message ??= ReceiveOne()) is not null, TimeSpan.FromSeconds(30), "the follow-up on the Storage queue");
+        await gateway.StopAsync();
+        await Function<FollowUpFunctions>().BotFollowUp(message!, CancellationToken.None);
+
+        var reply = Assert.Single(discord.Calls, c => c.Method == "POST");
+        Assert.Equal(("/api/v10/channels/photos/messages", $"Bot {discord.Options.BotToken}"), (reply.Path, reply.Authorization));
+        var body = JsonDocument.Parse(reply.Body).RootElement;
+        Assert.Equal("4321", body.GetProperty("message_reference").GetProperty("message_id").GetString());
+        Assert.Equal(5, body.GetProperty("components").GetArrayLength());
+    }
+
+    private string? ReceiveOne() => queue.ReceiveMessages(maxMessages: 1).Value.SingleOrDefault()?.Body.ToString();
 
     private async Task<string> PostTeamsPhotoAndTakeTheQueuedFollowUpAsync()
     {
