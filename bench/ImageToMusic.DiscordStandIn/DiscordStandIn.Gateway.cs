@@ -296,6 +296,12 @@ public sealed partial class DiscordStandIn
         }
     }
 
+    /// <summary>When session_start_limit.remaining next resets to the total.</summary>
+    public DateTimeOffset SessionStartsResetAt
+    {
+        get { lock (gate) return startResetAt; }
+    }
+
     /// <summary>session_start_limit now: remaining resets to the total once reset_after has passed.</summary>
     private (int Remaining, long ResetAfterMs) SessionStartLimit()
     {

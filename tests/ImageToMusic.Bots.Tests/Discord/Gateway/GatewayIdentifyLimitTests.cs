@@ -15,12 +15,13 @@ public sealed class GatewayIdentifyLimitTests
         {
             HeartbeatIntervalMs = 500, SessionStartRemaining = 0, SessionStartResetAfterMs = 600,
         });
+        var reset = gateway.Discord.SessionStartsResetAt; // the stand-in counts reset_after from its own start
 
         await gateway.Discord.WaitForIdentifiesAsync(1, Timeout);
 
-        var firstRead = gateway.Discord.Calls.First(c => c.Path == "/api/v10/gateway/bot").At;
-        Assert.True(gateway.Discord.Identifies[0].At - firstRead >= TimeSpan.FromMilliseconds(550),
-            $"identified {(gateway.Discord.Identifies[0].At - firstRead).TotalMilliseconds} ms after reading remaining 0 with reset_after 600 ms");
+        // A timer may fire a millisecond early; the client waits reset_after as the stand-in announced it.
+        var early = reset - gateway.Discord.Identifies[0].At;
+        Assert.True(early <= TimeSpan.FromMilliseconds(5), $"identified {early.TotalMilliseconds} ms before the session starts reset");
         Assert.True(gateway.Discord.Calls.Count(c => c.Path == "/api/v10/gateway/bot") >= 2, "gateway/bot read again after the wait");
     }
 
@@ -38,7 +39,9 @@ public sealed class GatewayIdentifyLimitTests
         Assert.Equal([0, 1], identifies.Select(i => i.ShardId).Order());
         Assert.All(identifies, i => Assert.Equal(2, i.ShardCount));
         var gap = identifies[1].At - identifies[0].At;
-        Assert.True(gap >= window - TimeSpan.FromMilliseconds(20), $"identifies {gap.TotalMilliseconds} ms apart");
+        // The client times the window from sending; the stand-in records arrival, which a busy machine may delay for the
+        // first more than for the second. Without the limiter the two arrive milliseconds apart.
+        Assert.True(gap >= window - TimeSpan.FromMilliseconds(150), $"identifies {gap.TotalMilliseconds} ms apart");
         await gateway.Discord.WaitForLiveSessionAsync(Timeout, shard: 0);
         await gateway.Discord.WaitForLiveSessionAsync(Timeout, shard: 1);
     }
