@@ -8,5 +8,5 @@ namespace ImageToMusic.Bots.Discord;
 public sealed record PhotoPost(string Guild, string Channel, string MessageId, IReadOnlyList<Attachment> Photos)
 {
     /// <summary>Where an analysis came from, as for /soundtrack.</summary>
-    public string SourceOf(Attachment photo) => $"discord:{Guild}/{Channel}/{photo.Id}";
+    public string SourceOf(Attachment photo) => SoundtrackCommand.SourceOf(Guild, Channel, photo);
 }

@@ -22,10 +22,13 @@ public sealed class SoundtrackCommand(IFollowUpQueue followUps)
         };
         if (attachment is null) return InteractionResponse.Private("That message has no image attached; use this on a message with a photo.");
 
-        var source = $"discord:{interaction.GuildId ?? "dm"}/{interaction.ChannelId}/{attachment.Id}";
+        var source = SourceOf(interaction.GuildId, interaction.ChannelId, attachment);
         await followUps.EnqueueAsync(new BotFollowUp(Discord: new SoundtrackFollowUp(applicationId, token, attachment, source, interaction.GuildId)), cancellation);
         return InteractionResponse.DeferredMessage;
     }
+
+    /// <summary>Where an analysis of a Discord photo came from, whichever way it was asked for; "dm" outside a server.</summary>
+    public static string SourceOf(string? guild, string? channel, Attachment photo) => $"discord:{guild ?? "dm"}/{channel}/{photo.Id}";
 
     private static Attachment? OptionAttachment(InteractionData data)
     {
