@@ -16,14 +16,11 @@ public static class ServerApp
     /// </summary>
     public static async Task<WebApplication> BuildAsync(IReadOnlyDictionary<string, string> settings, ServerOptions options, CancellationToken cancellation = default)
     {
-        var builder = WebApplication.CreateBuilder();
-        builder.Configuration.AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(ImageToMusicSettings.ConfigurationKey(s.Key), (string?)s.Value)));
+        var builder = WebApplication.CreateBuilder().WithSettings(settings);
         if (options.Urls is { } urls) builder.WebHost.UseUrls(urls);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxRequestBytes);
         // One line per request at Information drowns what matters.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        // Logs go to stderr, so a host's stdout (the CLI's --json output) stays clean.
-        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddImageToMusicDoors(builder.Configuration, options);
         builder.Services.AddInProcessFollowUps();
         if (options.WatchUploadsEvery is { } every)

@@ -22,9 +22,7 @@ public static class DiscordGatewayHost
     public static async Task<IHost> BuildAsync(IReadOnlyDictionary<string, string> settings, Func<GatewayOptions, GatewayOptions>? gateway = null,
         CancellationToken cancellation = default)
     {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(ImageToMusicSettings.ConfigurationKey(s.Key), (string?)s.Value)));
-        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        var builder = Host.CreateApplicationBuilder().WithSettings(settings);
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         var setting = ImageToMusicSettings.Reader(builder.Configuration);
         var discord = DiscordOptions.From(setting) is { BotToken: not null } configured
