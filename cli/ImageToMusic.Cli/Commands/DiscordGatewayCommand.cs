@@ -1,9 +1,7 @@
 using System.CommandLine;
 using ImageToMusic.Bots.Discord;
-using ImageToMusic.Engine.Storage;
 using ImageToMusic.Server;
 using ImageToMusic.Server.Gateway;
-using ImageToMusic.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -28,26 +26,19 @@ internal static class DiscordGatewayCommand
             { store, perMinute };
         command.SetAction((result, cancellation) => Failures.Guard(async () =>
         {
-            var settings = new Dictionary<string, string>();
-            if (result.GetValue(perMinute) is { } limit)
-                settings[DiscordSettings.ChannelRepliesPerMinute] = limit > 0
-                    ? limit.ToString(System.Globalization.CultureInfo.InvariantCulture)
-                    : throw new ArgumentException("--replies-per-minute must be at least 1.");
-            var handsOn = Environment.GetEnvironmentVariable(AppSettings.FollowUpsQueue) is { Length: > 0 };
+            var limit = result.GetValue(perMinute) is { } given
+                ? given > 0 ? given.ToString(System.Globalization.CultureInfo.InvariantCulture) : throw new ArgumentException("--replies-per-minute must be at least 1.")
+                : null;
+            Dictionary<string, string> settings;
             string where;
-            if (handsOn) where = $"handing photos to the queue {Environment.GetEnvironmentVariable(AppSettings.FollowUpsQueue)}";
+            if (Environment.GetEnvironmentVariable(AppSettings.FollowUpsQueue) is { Length: > 0 } queue)
+                (settings, where) = ([], $"handing photos to the queue {queue}");
             else
             {
-                var storePath = StoreLocation.Resolve(result.GetValue(store));
-                if (await new SqliteCatalogStore(SqliteDatabase.Open(storePath)).CountAsync(cancellation) == 0)
-                    throw CommonOptions.EmptyCatalog(storePath, result.GetValue(store));
-                var home = Path.GetDirectoryName(storePath)!;
-                settings[AppSettings.StoreKind] = "sqlite";
-                settings[AppSettings.SqlitePath] = storePath;
-                settings[AppSettings.UserSalt] = UserSalts.FindOrCreate(home);
-                settings[AppSettings.UploadsFolder] = Path.Combine(home, "uploads"); // required of a host that runs the engine; never read here
+                (var storePath, settings) = await LocalEngine.SettingsAsync(result.GetValue(store), cancellation);
                 where = $"replying from this process (store: {storePath})";
             }
+            if (limit is not null) settings[DiscordSettings.ChannelRepliesPerMinute] = limit;
             using var host = await DiscordGatewayHost.BuildAsync(settings, cancellation: cancellation);
             var worker = host.Services.GetRequiredService<GatewayWorker>();
             Console.Error.WriteLine($"Discord Gateway: {where}. Ctrl+C stops.");
