@@ -10,7 +10,8 @@ namespace ImageToMusic.Bots.Discord;
 /// </summary>
 public sealed class ChannelSwitchCommand(IAutoReplyStore channels, TimeProvider clock)
 {
-    public const string Platform = "discord";
+    /// <summary>The platform name the Discord bot stores everything under (votes, switches).</summary>
+    public const string Platform = FeedbackClick.Platform;
     private const ulong Administrator = 1 << 3;
 
     public async Task<InteractionResponse> HandleAsync(Interaction interaction, CancellationToken cancellation)

@@ -54,7 +54,7 @@ internal static class BenchDiscordGateway
                 var id = $"50000000000{i:D7}";
                 dispatchedAt[id] = DateTimeOffset.UtcNow;
                 await DispatchAsync(discord, id, channelIds[i % channels], photoUrl);
-                if ((i + 1) % 100 == 0) Console.Error.WriteLine($"  dispatched {i + 1}/{events}; replies so far {Replies(discord, dispatchedAt).Count}");
+                if ((i + 1) % 100 == 0) Console.Error.WriteLine($"  dispatched {i + 1}/{events}; messages posted so far {discord.Messages.Count}");
             }
             await discord.WaitUntilAsync(() => listener.Counts.Values.Sum() >= 10 + events, Patience, "every event handled");
             await replies.WhenIdleAsync();
